@@ -1,0 +1,24 @@
+/**
+ * The ordered list of migrations, given to knex as its migration source, so the same list runs from
+ * TypeScript sources (tsx, jest) and from the compiled `dist/`.
+ */
+import type { Knex } from 'knex';
+import * as postgis from './20261203_0001_postgis';
+import * as organisations from './20261203_0002_organisations';
+import * as sensingCore from './20261203_0003_sensing_core';
+import * as changeLog from './20261203_0004_change_log';
+import * as vocabularies from './20261203_0005_vocabularies';
+
+const MIGRATIONS: ReadonlyArray<[string, Knex.Migration]> = [
+  ['20261203_0001_postgis', postgis],
+  ['20261203_0002_organisations', organisations],
+  ['20261203_0003_sensing_core', sensingCore],
+  ['20261203_0004_change_log', changeLog],
+  ['20261203_0005_vocabularies', vocabularies],
+];
+
+export const migrationSource: Knex.MigrationSource<[string, Knex.Migration]> = {
+  getMigrations: async () => [...MIGRATIONS],
+  getMigrationName: ([name]) => name,
+  getMigration: async ([, migration]) => migration,
+};

@@ -1,0 +1,32 @@
+/**
+ * Composition root: builds the express application from its dependencies without listening, so tests
+ * drive it through supertest and `main.ts` serves it.
+ */
+import express from 'express';
+import type { Logger } from 'pino';
+import type { Config } from './config/config';
+import type { Database } from './db/connect';
+import { errorHandler, notFound } from './http/error-handler';
+import { healthRouter } from './http/health';
+import { requestLog } from './http/request-log';
+import { staRouter } from './sta/routes';
+
+export interface AppDeps {
+  config: Pick<Config, 'publicBaseUrl' | 'defaultTop' | 'maxTop' | 'maxBodySize'>;
+  db: Database;
+  logger: Logger;
+}
+
+export function createApp({ config, db, logger }: AppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', 'strong');
+  app.set('strict routing', true);
+  app.use(requestLog(logger));
+  app.use(express.json({ limit: config.maxBodySize }));
+  app.use(healthRouter(db));
+  app.use('/sta', staRouter({ knex: db.knex, publicBaseUrl: config.publicBaseUrl, defaultTop: config.defaultTop, maxTop: config.maxTop }));
+  app.use(notFound);
+  app.use(errorHandler(logger));
+  return app;
+}

@@ -1,0 +1,64 @@
+/**
+ * Server entry point: load and validate config, open the database, migrate, seed the demo on a fresh
+ * embedded database, listen; on SIGTERM/SIGINT stop accepting, drain, close the database.
+ */
+import type { Server } from 'node:http';
+import { createApp } from './app';
+import { ConfigError, loadConfig, maskedConfig } from './config/config';
+import { openDatabase } from './db/connect';
+import { DataDirInUseError } from './db/data-dir-lock';
+import { migrateToLatest } from './db/migrate';
+import { createLogger } from './logger';
+import { seedDemoIfEmpty } from './register/demo-seed';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  logger.info({ config: maskedConfig(config) }, 'starting');
+  const db = await openDatabase(config);
+  logger.info({ backend: db.backend }, 'database open');
+  const applied = await migrateToLatest(db.knex);
+  if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+  if (db.backend === 'embedded' && config.seedDemo) {
+    const reports = await seedDemoIfEmpty(db.knex);
+    for (const report of reports) logger.info({ file: report.file, things: report.written }, 'demo data seeded');
+  }
+  const app = createApp({ config, db, logger });
+  const server: Server = app.listen(config.port, config.host, () => {
+    logger.info({ url: `http://localhost:${config.port}/`, port: config.port }, 'listening');
+  });
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      logger.warn('drain timed out; closing connections');
+      server.closeAllConnections();
+    }, 10000);
+    force.unref();
+    server.close(() => {
+      db.close()
+        .then(() => {
+          logger.info('stopped');
+          process.exit(0);
+        })
+        .catch((error) => {
+          logger.error({ err: error }, 'closing the database failed');
+          process.exit(1);
+        });
+    });
+    server.closeIdleConnections();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error) => {
+  if (error instanceof ConfigError || error instanceof DataDirInUseError) {
+    process.stderr.write(`sensorregister: ${error.message}\n`);
+  } else {
+    process.stderr.write(`sensorregister: failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  }
+  process.exit(1);
+});
