@@ -10,8 +10,9 @@ import type { OrganisationInput } from './profile-types';
 import { importFile, type ImportReport } from './importing/import-file';
 import { createOrganisation } from './organisations';
 import { loadVocabularies } from './vocabularies/lookup';
+import { projectPath } from '../paths';
 
-const DEMO_DIR = path.join(__dirname, '../../seed/demo');
+const DEMO_DIR = projectPath('seed', 'demo');
 
 const DEMO: ReadonlyArray<{ organisation: OrganisationInput; file: string }> = [
   {

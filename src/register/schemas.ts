@@ -6,8 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { projectPath } from '../paths';
 
-export const SCHEMA_DIR = path.join(__dirname, '../../schemas');
+export const SCHEMA_DIR = projectPath('schemas');
 
 /** A problem found by schema validation, with a dotted field path (`datastream.properties.legalGround`). */
 export interface SchemaIssue {

@@ -7,8 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { slugify } from '../../text/slug';
+import { projectPath } from '../../paths';
 
-const SEED_DIR = path.join(__dirname, '../../../seed/vocabularies');
+const SEED_DIR = projectPath('seed', 'vocabularies');
 
 export interface SensorTypeRow {
   code: string;
