@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Knex } from 'knex';
 import type { OrganisationInput } from './profile-types';
-import { importFile, type ImportReport } from './importing/import-file';
+import { importFile, type ImportReport } from './import/import-file';
 import { createOrganisation } from './organisations';
 import { loadVocabularies } from './vocabularies/lookup';
 import { projectPath } from '../paths';

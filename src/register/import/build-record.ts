@@ -11,7 +11,7 @@
  * | sensor name                             | the thing name                                                      |
  * | datastream name                         | `<sensor type as written> data`, else `<sensor name> data`          |
  * | observed property name                  | the datastream name                                                 |
- * | observed property definition            | `urn:sensorregister:observed-property:<slug of its name>`           |
+ * | observed property definition            | `urn:sensorregister:observed-property:<slug of its name, ≤ 80>`    |
  * | unit of measurement                     | left out; when any unit column is filled, the others become `null`  |
  * | status, personal data, open data, …     | left out — the import never guesses a register answer               |
  *
@@ -85,7 +85,10 @@ function coerceAll(fields: FieldValues, options: CoerceOptions): { values: Value
 
 const COORDINATE_FIELDS: readonly FieldKey[] = ['longitude', 'latitude', 'x', 'y'];
 
-function pair(values: Values, first: 'longitude' | 'x', second: 'latitude' | 'y'): [number, number] | FieldIssue | undefined {
+type Pair = [number, number];
+
+/** Both values of a coordinate pair, an issue when only one is given, `undefined` when neither is. */
+function pair(values: Values, first: 'longitude' | 'x', second: 'latitude' | 'y'): Pair | FieldIssue | undefined {
   const a = values[first];
   const b = values[second];
   if (a === undefined && b === undefined) return undefined;
@@ -121,6 +124,13 @@ function unitOf(values: Values): ImportRecord['datastream']['unitOfMeasurement']
   const { unit_name: name, unit_symbol: symbol, unit_definition: definition } = values;
   if (name === undefined && symbol === undefined && definition === undefined) return undefined;
   return { name: name ?? null, symbol: symbol ?? null, definition: definition ?? null };
+}
+
+/** `urn:sensorregister:observed-property:<slug>`, a long slug cut at a word boundary within 80 characters. */
+function observedPropertyUrn(name: string): string {
+  const full = slugify(name);
+  const slug = full.length <= 80 ? full : full.slice(0, 80).replace(/-[^-]*$/, '');
+  return `urn:sensorregister:observed-property:${slug || 'unnamed'}`;
 }
 
 function assemble(values: Values, name: string, position: Position): ImportRecord {
@@ -167,9 +177,7 @@ function assemble(values: Values, name: string, position: Position): ImportRecor
       unitOfMeasurement: unitOf(values),
       observedProperty: {
         name: observedPropertyName,
-        definition:
-          values.observed_property_definition ??
-          `urn:sensorregister:observed-property:${slugify(observedPropertyName) || 'unnamed'}`,
+        definition: values.observed_property_definition ?? observedPropertyUrn(observedPropertyName),
       },
       properties: datastreamProperties,
     }) as ImportRecord['datastream'],
@@ -193,14 +201,14 @@ export function recordFromFields(
   options: CoerceOptions & { position?: Position },
 ): BuiltRecord {
   const { values, issues } = coerceAll(fields, options);
-  const coordinatesUnreadable = issues.some((issue) =>
-    COORDINATE_FIELDS.some((field) => fields.get(field)?.[0]?.source === issue.field),
-  );
-  const position = options.position ?? (coordinatesUnreadable ? undefined : positionFrom(values));
-  if (position && !('crs' in position)) issues.push(position);
-  if (values.name === undefined) {
+  const name = values.name;
+  if (name === undefined) {
     issues.push({ field: 'name', reason: 'missing name: every sensor installation needs a name' });
   }
-  if (issues.length > 0 || !position || !('crs' in position) || values.name === undefined) return { issues };
-  return { record: assemble(values, values.name, position), issues };
+  const position = options.position ?? positionFrom(values);
+  // A coordinate that could not be read is already reported; do not report it again as missing.
+  const coordinateUnreadable = COORDINATE_FIELDS.some((field) => fields.has(field) && values[field] === undefined);
+  if ('reason' in position && !coordinateUnreadable) issues.push(position);
+  if (issues.length > 0 || name === undefined || 'reason' in position) return { issues };
+  return { record: assemble(values, name, position), issues };
 }

@@ -45,37 +45,20 @@ export const FIELDS = {
   unit_definition: { kind: 'text', aliases: [] },
   themes: { kind: 'list', aliases: ['theme', 'Thema Datastroom'] },
   personal_data: { kind: 'boolean', aliases: ['Bevat de Datastroom persoonsgegevens?', 'contains_pi_data'] },
-  purpose: { kind: 'text', aliases: ['Naam Observatie doel', 'Beschrijving Observatie doel', 'observation_goal'] },
+  purpose: { kind: 'text', aliases: ['Naam Observatie doel', 'Beschrijving Observatie doel'] },
   legal_ground: {
     kind: 'text',
     aliases: ['Obervatie doel wettelijke grondslag', 'Observatie doel wettelijke grondslag'],
   },
   privacy_statement_url: {
     kind: 'text',
-    aliases: ['Observatie doel wettelijke grondslag link (URL)', 'privacy_declaration'],
+    aliases: ['Observatie doel wettelijke grondslag link (URL)'],
   },
   open_data: { kind: 'boolean', aliases: ['Is de Datastroom beschikbaar als Open Data?'] },
 } as const satisfies Record<string, FieldSpec>;
 
 /** A register field of the import, named by its template column. */
 export type FieldKey = keyof typeof FIELDS;
-
-/**
- * SensRNet template columns the register has no field for. They are read without complaint; any other
- * unknown CSV column is reported, so a misspelt header does not lose data silently.
- */
-const UNUSED_COLUMNS = [
-  'Connectiviteit',
-  'Categorie Apparaat',
-  'Hoogte [m]',
-  'Observatiegebied',
-  'Datakwaliteit',
-  'Is de Datastroom actief?',
-  'Is de Datastroom publiek?',
-  'Is de Datastroom herbruikbaar?',
-  'Documentatie Datastroom',
-  'Link naar Datastroom',
-];
 
 /** `Active From`, `active-from`, `activeFrom` → `active_from`. */
 export function normaliseFieldName(name: string): string {
@@ -90,16 +73,10 @@ const FIELD_BY_NAME = new Map<string, FieldKey>();
 for (const [key, spec] of Object.entries(FIELDS) as [FieldKey, FieldSpec][]) {
   for (const name of [key, ...spec.aliases]) FIELD_BY_NAME.set(normaliseFieldName(name), key);
 }
-const UNUSED = new Set(UNUSED_COLUMNS.map(normaliseFieldName));
 
 /** The register field a column or property name feeds, if any. */
 export function fieldFor(name: string): FieldKey | undefined {
   return FIELD_BY_NAME.get(normaliseFieldName(name));
-}
-
-/** Whether a column is a known SensRNet column that the register does not use. */
-export function isUnusedColumn(name: string): boolean {
-  return UNUSED.has(normaliseFieldName(name));
 }
 
 /** A raw value and the column or property it was read from (issues name that source). */
@@ -117,7 +94,11 @@ export function addFieldValue(values: FieldValues, field: FieldKey, source: stri
   values.set(field, [...(values.get(field) ?? []), { source, value }]);
 }
 
-/** The field values of a flat set of named values (a CSV row or GeoJSON properties); unknown names are skipped. */
+/**
+ * The field values of a flat set of named values (a CSV row or GeoJSON properties). Names without a register
+ * field are skipped — such as SensRNet's `Connectiviteit`, `Hoogte [m]` or `Datakwaliteit`, and Amsterdam's
+ * `owner` (personal data), `regions` and `project_paths`.
+ */
 export function fieldValuesOf(entries: Iterable<[string, unknown]>): FieldValues {
   const values: FieldValues = new Map();
   for (const [name, value] of entries) {

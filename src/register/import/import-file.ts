@@ -3,9 +3,9 @@
  * transaction — or nothing, with a report naming file, row, field and reason for every problem.
  */
 import type { Knex } from 'knex';
-import { parseImportFile } from '../import/parse-import-file';
-import type { ImportIssue } from '../import/types';
-import { validateRecords } from '../import/validate-records';
+import { parseImportFile } from './parse-import-file';
+import type { ImportIssue } from './types';
+import { validateRecords } from './validate-records';
 import { organisationBySlug } from '../organisations';
 import { writeRecords } from '../store/write-graph';
 import { loadVocabularies } from '../vocabularies/lookup';

@@ -1,0 +1,134 @@
+/**
+ * Import end to end on the backend under test: the real Den Haag BGT GML, all-or-nothing refusal with a
+ * report, dry runs, publication.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Database } from '../../src/db/connect';
+import { importFile, type ImportRequest } from '../../src/register/import/import-file';
+import { openTestDatabase } from '../support/test-database';
+import { addOrganisation } from '../support/fixtures';
+
+const GML = path.join(__dirname, '../../seed/demo/bgt_sensor_denhaag_G0518.gml');
+
+/** The RD coordinates of every imgeo:Sensor, read straight from the GML text, by gml:id (lokaalIDs repeat across versions). */
+function gmlCoordinates(): Map<string, [number, number]> {
+  const text = fs.readFileSync(GML, 'utf8');
+  const result = new Map<string, [number, number]>();
+  for (const block of text.split('<imgeo:Sensor ').slice(1)) {
+    const id = /^gml:id="([^"]+)"/.exec(block)![1]!;
+    const [x, y] = /<gml:pos[^>]*>([^<]+)</.exec(block)![1]!.trim().split(/\s+/).map(Number);
+    result.set(id, [x!, y!]);
+  }
+  return result;
+}
+
+let db: Database;
+beforeAll(async () => {
+  db = await openTestDatabase();
+});
+afterAll(() => db.close());
+
+const request = (overrides: Partial<ImportRequest> & Pick<ImportRequest, 'organisationSlug' | 'fileName' | 'content'>): ImportRequest => ({
+  dryRun: false,
+  publish: false,
+  actor: 'test',
+  ...overrides,
+});
+
+async function counts(): Promise<Record<string, number>> {
+  const result: Record<string, number> = {};
+  for (const table of ['things', 'locations', 'sensors', 'datastreams', 'observed_properties', 'historical_locations', 'change_log']) {
+    result[table] = Number((await db.knex(table).count({ n: '*' }))[0]!.n);
+  }
+  return result;
+}
+
+test('the Den Haag BGT GML gives exactly 104 Things, located within 0.01 m of the GML, 30 retired', async () => {
+  const org = await addOrganisation(db.knex, 'den-haag');
+  const report = await importFile(db.knex, request({ organisationSlug: 'den-haag', fileName: 'bgt_sensor_denhaag_G0518.gml', content: fs.readFileSync(GML) }));
+  expect(report.issues).toEqual([]);
+  expect(report.written).toBe(104);
+
+  const things = await db.knex('things').where({ organisation_id: org.id }).select('id', 'publication', 'properties');
+  expect(things).toHaveLength(104);
+  const byState = (state: string) => things.filter((thing) => thing.publication === state).length;
+  expect([byState('retired'), byState('draft'), byState('published')]).toEqual([30, 74, 0]);
+  expect(things.filter((thing) => thing.properties.status === 'terminated')).toHaveLength(30);
+
+  const expected = gmlCoordinates();
+  expect(expected.size).toBe(104);
+  const { rows } = await db.knex.raw(
+    `SELECT t.properties->'externalIds'->>'gmlId' AS gml_id,
+            ST_X(ST_Transform(l.geom, 28992)) AS x, ST_Y(ST_Transform(l.geom, 28992)) AS y, ST_SRID(l.geom) AS srid
+     FROM things t JOIN things_locations tl ON tl.thing_id = t.id JOIN locations l ON l.id = tl.location_id
+     WHERE t.organisation_id = ?`,
+    [org.id],
+  );
+  expect(rows).toHaveLength(104);
+  let worst = 0;
+  for (const row of rows) {
+    const [x, y] = expected.get(row.gml_id)!;
+    expect(row.srid).toBe(4326);
+    worst = Math.max(worst, Math.hypot(row.x - x, row.y - y));
+  }
+  expect(worst).toBeLessThan(0.01);
+
+  const { rows: sensorTypes } = await db.knex.raw(
+    `SELECT s.properties->>'sensorType' AS type, count(*)::int AS n
+     FROM sensors s JOIN datastreams d ON d.sensor_id = s.id JOIN things t ON t.id = d.thing_id
+     WHERE t.organisation_id = ? GROUP BY 1 ORDER BY 1`,
+    [org.id],
+  );
+  expect(sensorTypes).toEqual([
+    { type: 'optische-camera-sensor', n: 99 },
+    { type: 'speed-detection-device', n: 5 },
+  ]);
+});
+
+test('a file with one bad row per problem is refused with a report naming each row; nothing is written', async () => {
+  await addOrganisation(db.knex, 'delft');
+  const before = await counts();
+  const csv = [
+    'name,description,x,y,longitude,latitude,sensor_type,public_contact',
+    'Good camera,ok,85000,446000,,,Optische / camera sensor,info@delft.nl',
+    'No coordinates,missing,,,,,Optische / camera sensor,info@delft.nl',
+    'Outside NL,far away,900000,100000,,,Optische / camera sensor,info@delft.nl',
+    'Unknown type,odd,85001,446001,,,Toaster,info@delft.nl',
+    'Private mail,person,85002,446002,,,Optische / camera sensor,jan.jansen@delft.nl',
+  ].join('\n');
+  const report = await importFile(db.knex, request({ organisationSlug: 'delft', fileName: 'sensors.csv', content: Buffer.from(csv) }));
+  expect(report.written).toBe(0);
+  expect(report.issues.map((issue) => [issue.file, issue.row, issue.field])).toEqual([
+    ['sensors.csv', 2, expect.any(String)],
+    ['sensors.csv', 3, expect.any(String)],
+    ['sensors.csv', 4, expect.stringMatching(/sensor/i)],
+    ['sensors.csv', 5, expect.stringMatching(/contact/i)],
+  ]);
+  expect(report.issues.every((issue) => issue.reason.length > 10)).toBe(true);
+  expect(await counts()).toEqual(before);
+});
+
+test('a dry run validates and writes nothing; --publish publishes', async () => {
+  await addOrganisation(db.knex, 'leiden');
+  const csv = Buffer.from('name,description,longitude,latitude,sensor_type\nAir,NO2,4.49,52.16,Chemiesensor\nNoise,dB,4.48,52.15,Geluidsensor\n');
+  const before = await counts();
+  const dry = await importFile(db.knex, request({ organisationSlug: 'leiden', fileName: 'leiden.csv', content: csv, dryRun: true }));
+  expect([dry.records, dry.written, dry.issues]).toEqual([2, 0, []]);
+  expect(await counts()).toEqual(before);
+  const real = await importFile(db.knex, request({ organisationSlug: 'leiden', fileName: 'leiden.csv', content: csv, publish: true }));
+  expect(real.written).toBe(2);
+  const rows = await db.knex('things as t').join('organisations as o', 'o.id', 't.organisation_id').where('o.slug', 'leiden').orderBy('t.id').select('t.name', 't.publication');
+  expect(rows).toEqual([
+    { name: 'Air', publication: 'published' },
+    { name: 'Noise', publication: 'published' },
+  ]);
+  const log = await db.knex('change_log').where({ entity_type: 'Thing', actor: 'test' }).count({ n: '*' });
+  expect(Number(log[0]!.n)).toBe(104 + 2);
+});
+
+test('an unknown organisation is refused', async () => {
+  await expect(
+    importFile(db.knex, request({ organisationSlug: 'nowhere', fileName: 'x.csv', content: Buffer.from('name\n') })),
+  ).rejects.toMatchObject({ status: 404, message: "no organisation with slug 'nowhere'" });
+});
