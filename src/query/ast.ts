@@ -1,5 +1,5 @@
 /**
- * The one filter-expression AST. The STA `$filter` parser (OData grammar, OGC 18-088 §9.3.3.5) and both CQL2
+ * The one filter-expression AST. The STA `$filter` parser (OData grammar, OGC 18-088 §9.3 `$filter`) and both CQL2
  * encodings (OGC 21-065r2, text and JSON) produce it, and one SQL compiler consumes it with bound values only.
  * Where STA and CQL2 mean the same thing they share a node (STA `st_intersects`/`geo.intersects` and CQL2
  * `S_INTERSECTS` are both a {@link SpatialPredicate} with op `intersects`). Property paths keep their raw
@@ -71,7 +71,7 @@ export interface TimeLiteral extends Node {
   value: string;
 }
 
-/** ISO 8601 duration, from STA `duration'PT1H'`. */
+/** ISO 8601 duration, from STA `duration'PT1H'`, designators upper-cased. */
 export interface DurationLiteral extends Node {
   kind: 'duration';
   value: string;
@@ -164,7 +164,7 @@ export interface InList extends Node {
   list: Expression[];
 }
 
-/** CQL2 `value LIKE pattern` (`%` any string, `_` one character). Case/accent folding appears as casei/accenti calls. */
+/** CQL2 `value LIKE pattern` (`%` any string, `_` one character); case/accent folding shows as casei/accenti calls. */
 export interface Like extends Node {
   kind: 'like';
   value: Expression;
@@ -196,7 +196,8 @@ export interface FunctionCall extends Node {
   returns: ValueType;
 }
 
-export type SpatialOp = 'intersects' | 'equals' | 'disjoint' | 'touches' | 'within' | 'overlaps' | 'crosses' | 'contains' | 'relate';
+export type SpatialOp =
+  'intersects' | 'equals' | 'disjoint' | 'touches' | 'within' | 'overlaps' | 'crosses' | 'contains' | 'relate';
 
 /**
  * Simple Features spatial relation of two geometries: STA `st_*`, `geo.intersects`, CQL2 `S_*`.

@@ -1,6 +1,6 @@
 /**
  * Node constructors shared by the STA `$filter`, CQL2-text and CQL2-JSON parsers, so every encoding builds and
- * type-checks the AST the same way (OGC 18-088 §9.3.3.5 operators and functions; OGC 21-065r2 predicates).
+ * type-checks the AST the same way (OGC 18-088 §9.3 `$filter` operators and functions; OGC 21-065r2 predicates).
  * They know nothing of positions in text: a problem is thrown as {@link BuildProblem} naming the node at fault,
  * and each parser turns that into a {@link QueryError} with its own notion of location.
  */
@@ -61,7 +61,8 @@ export function arithmetic(op: ArithmeticOp, left: Expression, right: Expression
   for (const operand of [left, right]) {
     const t = typeOf(operand);
     const temporalOk = op === 'add' || op === 'sub' || t === 'number' || t === 'any' || t === 'null';
-    if (!isArithmetic(t) || !temporalOk) throw new BuildProblem(operand, `'${op}' needs numbers, got ${describeType(t)}`);
+    if (!isArithmetic(t) || !temporalOk)
+      throw new BuildProblem(operand, `'${op}' needs numbers, got ${describeType(t)}`);
   }
   return { kind: 'arithmetic', op, left, right, pos };
 }
@@ -104,12 +105,18 @@ export function isNull(arg: Expression, pos: number): Expression {
 export function call(sig: FunctionSignature, args: Expression[], pos: number): Expression {
   if (args.length < sig.minArgs || args.length > sig.params.length) {
     const count = sig.minArgs === sig.params.length ? `${sig.minArgs}` : `${sig.minArgs} to ${sig.params.length}`;
-    throw new BuildProblem(null, `${sig.name}() takes ${count} argument${count === '1' ? '' : 's'}, got ${args.length}`);
+    throw new BuildProblem(
+      null,
+      `${sig.name}() takes ${count} argument${count === '1' ? '' : 's'}, got ${args.length}`,
+    );
   }
   args.forEach((arg, i) => {
     const param = sig.params[i] ?? 'any';
     if (!accepts(param, typeOf(arg))) {
-      throw new BuildProblem(arg, `argument ${i + 1} of ${sig.name}() must be ${describeType(param)}, got ${describeType(typeOf(arg))}`);
+      throw new BuildProblem(
+        arg,
+        `argument ${i + 1} of ${sig.name}() must be ${describeType(param)}, got ${describeType(typeOf(arg))}`,
+      );
     }
   });
   const [first, second] = args as [Expression, Expression];
@@ -142,7 +149,8 @@ export function requireBoolean(e: Expression, what: string): void {
 
 function requireType(e: Expression, expected: 'string' | 'number', what: string): void {
   const t = typeOf(e);
-  if (!accepts(expected, t)) throw new BuildProblem(e, `${what} needs ${describeType(expected)}, got ${describeType(t)}`);
+  if (!accepts(expected, t))
+    throw new BuildProblem(e, `${what} needs ${describeType(expected)}, got ${describeType(t)}`);
 }
 
 function requireComparable(left: Expression, right: Expression, op: string): void {

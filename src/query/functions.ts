@@ -1,6 +1,6 @@
 /**
- * Function signature tables: every function the STA `$filter` grammar knows (OGC 18-088 §9.3.3.5.2: string,
- * date, math and geospatial functions) and every CQL2 function (OGC 21-065r2: CASEI, ACCENTI, S_*, T_*, A_*),
+ * Function signature tables: every function the STA `$filter` grammar knows (OGC 18-088 §9.3 built-in query
+ * functions: string, date, math and geospatial) and every CQL2 function (OGC 21-065r2: CASEI, ACCENTI, S_*, T_*, A_*),
  * each with its arity, argument and result types and the AST node it becomes. Parsers look names up here, so an
  * unknown function, a wrong argument count or an obvious type mismatch is a parse error.
  */
@@ -48,7 +48,16 @@ const temporal = (op: TemporalOp): FunctionTarget => ({ kind: 'temporal', op });
 const arrayOp = (op: ArrayOp): FunctionTarget => ({ kind: 'arrayPredicate', op });
 
 const DATE_PARTS = ['year', 'month', 'day', 'hour', 'minute', 'second', 'fractionalseconds', 'totaloffsetminutes'];
-const SPATIAL_OPS: SpatialOp[] = ['equals', 'disjoint', 'touches', 'within', 'overlaps', 'crosses', 'intersects', 'contains'];
+const SPATIAL_OPS: SpatialOp[] = [
+  'equals',
+  'disjoint',
+  'touches',
+  'within',
+  'overlaps',
+  'crosses',
+  'intersects',
+  'contains',
+];
 const TEMPORAL_OPS: TemporalOp[] = [
   'after',
   'before',
@@ -68,7 +77,7 @@ const TEMPORAL_OPS: TemporalOp[] = [
 ];
 const ARRAY_OPS: ArrayOp[] = ['equals', 'contains', 'containedBy', 'overlaps'];
 
-/** STA 1.1 `$filter` functions (OGC 18-088 Table "built-in filter operations"), keyed by lower-case name. */
+/** STA 1.1 `$filter` functions (OGC 18-088 §9.3 built-in query functions), keyed by lower-case name. */
 export const STA_FUNCTIONS: ReadonlyMap<string, FunctionSignature> = table([
   ['substringof', ['string', 'string'], 'boolean'],
   ['startswith', ['string', 'string'], 'boolean'],

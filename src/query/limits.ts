@@ -23,7 +23,11 @@ export function resolveLimits(limits?: Partial<QueryLimits>): QueryLimits {
 /** Fails when `text` is longer than the limit; the position is the first character past it. */
 export function checkLength(text: string, limits: QueryLimits, fail: Fail): void {
   if (text.length > limits.maxLength) {
-    fail(limits.maxLength, text.slice(limits.maxLength, limits.maxLength + 20), `text is longer than ${limits.maxLength} characters`);
+    fail(
+      limits.maxLength,
+      text.slice(limits.maxLength, limits.maxLength + 20),
+      `text is longer than ${limits.maxLength} characters`,
+    );
   }
 }
 

@@ -8,7 +8,8 @@
 import { quoteToken, type Fail } from './query-error';
 import { dateProblem, odataDateTimeProblem, timeProblem } from './temporal';
 
-export type ODataTokenKind = 'ident' | 'string' | 'number' | 'date' | 'dateTime' | 'time' | 'interval' | 'typed' | 'punct' | 'eof';
+export type ODataTokenKind =
+  'ident' | 'string' | 'number' | 'date' | 'dateTime' | 'time' | 'interval' | 'typed' | 'punct' | 'eof';
 
 /** One token. `text` is the source text; `value` the decoded content of strings and typed literals. */
 export interface ODataToken {
@@ -35,7 +36,12 @@ export class ODataLexer {
   private lookahead: ODataToken | undefined;
 
   /** Lexes `text` from `start` up to (not including) `end`. */
-  constructor(text: string, start: number, end: number, private readonly fail: Fail) {
+  constructor(
+    text: string,
+    start: number,
+    end: number,
+    private readonly fail: Fail,
+  ) {
     this.text = text.slice(0, end);
     this.cursor = start;
   }
@@ -83,7 +89,8 @@ export class ODataLexer {
       if (text[ident.end] === "'" && TYPED_PREFIXES.has(prefix)) return this.string(pos, ident.end, prefix);
       return ident;
     }
-    return this.fail(pos, ch, `unexpected character ${quoteToken(ch)}`);
+    const char = String.fromCodePoint(text.codePointAt(pos) ?? 0);
+    return this.fail(pos, char, `unexpected character ${quoteToken(char)}`);
   }
 
   /** Dates, date-times, intervals of two instants, and times of day. */

@@ -1,6 +1,6 @@
 /**
- * `$expand` (OGC 18-088 §9.3.2.1): a comma list of navigation paths (`Datastreams/Sensor`), each optionally
- * followed by `(`nested options separated by `;`, `$expand` itself recursively`)`. Splitting respects parentheses
+ * `$expand` (OGC 18-088 §9.3, OData `expandItem`): a comma list of navigation paths (`Datastreams/Sensor`), each
+ * optionally followed by `(`nested options separated by `;`, `$expand` itself recursively`)`. Splitting respects parentheses
  * and quotes; the nested options are handed back to the option parser, with positions kept as offsets in the
  * `$expand` text so an error anywhere inside points at the right character.
  */
@@ -19,11 +19,19 @@ export interface ExpandItem<Options> {
 export type NestedOptionsParser<Options> = (inner: Span | null, depth: number) => Options;
 
 /** Parses `source` as an `$expand` list at nesting level `depth` (1 for a top-level `$expand`). */
-export function parseExpand<Options>(source: ODataSource, depth: number, nested: NestedOptionsParser<Options>): ExpandItem<Options>[] {
+export function parseExpand<Options>(
+  source: ODataSource,
+  depth: number,
+  nested: NestedOptionsParser<Options>,
+): ExpandItem<Options>[] {
   const { text } = source;
   const fail = failFor(source.option);
   if (depth > source.limits.maxDepth) {
-    fail(source.start, text.slice(source.start, source.start + 20), `nesting deeper than ${source.limits.maxDepth} levels`);
+    fail(
+      source.start,
+      text.slice(source.start, source.start + 20),
+      `nesting deeper than ${source.limits.maxDepth} levels`,
+    );
   }
   return splitTopLevel(text, source.start, source.end, ',', fail).map((span) => {
     const { start, end } = trimSpan(text, span);

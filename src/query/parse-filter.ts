@@ -1,16 +1,16 @@
 /**
- * Pratt parser for STA expressions (OGC 18-088 §9.3.3.5 `$filter`, §9.3.3.4 `$orderby`, §9.3.3.2 `$select`) with
+ * Pratt parser for STA expressions (OGC 18-088 §9.3: `$filter`, `$orderby`, `$select`) with
  * OData 4.0/4.01 precedence, tightest first: `in`, then `not` and unary `-`, `mul div mod`, `add sub`,
  * `gt ge lt le`, `eq ne`, `and`, `or`. Operators and `true/false/null` are matched case-insensitively.
  * Note that `not` binds tighter than comparisons, so `not a eq 1` is `(not a) eq 1` — write `not (a eq 1)`.
  */
-import type { DateLiteral, DateTimeLiteral, Expression, GeometryLiteral, PropertyRef } from './ast';
+import type { DateLiteral, DateTimeLiteral, DurationLiteral, Expression, GeometryLiteral, PropertyRef } from './ast';
 import * as build from './build';
-import { BuildProblem } from './build';
 import { STA_FUNCTIONS } from './functions';
 import { DepthGuard, checkLength, resolveLimits, type QueryLimits } from './limits';
 import { ODataLexer, type ODataToken } from './odata-lexer';
-import { failFor, quoteToken, type Fail } from './query-error';
+import { ParserBase } from './parser-base';
+import { failFor, quoteToken } from './query-error';
 import { durationProblem } from './temporal';
 import { parseWkt } from './wkt';
 
@@ -38,27 +38,31 @@ export interface ODataSource {
 
 type Infix = { bp: number; kind: 'logical' | 'comparison' | 'arithmetic' | 'in' };
 
-const INFIX: Readonly<Record<string, Infix>> = {
-  or: { bp: 1, kind: 'logical' },
-  and: { bp: 2, kind: 'logical' },
-  eq: { bp: 3, kind: 'comparison' },
-  ne: { bp: 3, kind: 'comparison' },
-  gt: { bp: 4, kind: 'comparison' },
-  ge: { bp: 4, kind: 'comparison' },
-  lt: { bp: 4, kind: 'comparison' },
-  le: { bp: 4, kind: 'comparison' },
-  add: { bp: 5, kind: 'arithmetic' },
-  sub: { bp: 5, kind: 'arithmetic' },
-  mul: { bp: 6, kind: 'arithmetic' },
-  div: { bp: 6, kind: 'arithmetic' },
-  mod: { bp: 6, kind: 'arithmetic' },
-  in: { bp: 8, kind: 'in' },
-};
+/** Infix operators by lower-case name (a Map, so names like `constructor` are never found on a prototype). */
+const INFIX: ReadonlyMap<string, Infix> = new Map<string, Infix>([
+  ['or', { bp: 1, kind: 'logical' }],
+  ['and', { bp: 2, kind: 'logical' }],
+  ['eq', { bp: 3, kind: 'comparison' }],
+  ['ne', { bp: 3, kind: 'comparison' }],
+  ['gt', { bp: 4, kind: 'comparison' }],
+  ['ge', { bp: 4, kind: 'comparison' }],
+  ['lt', { bp: 4, kind: 'comparison' }],
+  ['le', { bp: 4, kind: 'comparison' }],
+  ['add', { bp: 5, kind: 'arithmetic' }],
+  ['sub', { bp: 5, kind: 'arithmetic' }],
+  ['mul', { bp: 6, kind: 'arithmetic' }],
+  ['div', { bp: 6, kind: 'arithmetic' }],
+  ['mod', { bp: 6, kind: 'arithmetic' }],
+  ['in', { bp: 8, kind: 'in' }],
+]);
 const UNARY_BP = 7;
 const DEFAULT_SRID = 4326;
 
 /** Parses a whole `$filter` text into a condition. */
-export function parseFilter(text: string, options: { option?: string; limits?: Partial<QueryLimits> } = {}): Expression {
+export function parseFilter(
+  text: string,
+  options: { option?: string; limits?: Partial<QueryLimits> } = {},
+): Expression {
   const option = options.option ?? '$filter';
   const limits = resolveLimits(options.limits);
   checkLength(text, limits, failFor(option));
@@ -66,22 +70,22 @@ export function parseFilter(text: string, options: { option?: string; limits?: P
 }
 
 /** Parses the expression syntax of one option's text (or a slice of it, inside `$expand`). */
-export class ODataExpressionParser {
-  private readonly lexer: ODataLexer;
-  private readonly fail: Fail;
-  private readonly depth: DepthGuard;
+export class ODataExpressionParser extends ParserBase<ODataToken> {
+  private readonly source: ODataSource;
 
-  constructor(private readonly source: ODataSource) {
-    this.fail = failFor(source.option);
-    this.lexer = new ODataLexer(source.text, source.start, source.end, this.fail);
-    this.depth = new DepthGuard(source.limits, this.fail);
+  constructor(source: ODataSource) {
+    const fail = failFor(source.option);
+    const lexer = new ODataLexer(source.text, source.start, source.end, fail);
+    super(lexer, fail, new DepthGuard(source.limits, fail));
+    this.source = source;
   }
 
   /** `$filter`: one boolean expression. */
   parseFilter(): Expression {
+    const start = this.lexer.peek();
     const expr = this.expression(0);
     this.expectEnd();
-    this.checked(() => build.requireBoolean(expr, '$filter'));
+    this.checked(() => build.requireBoolean(expr, '$filter'), start);
     return expr;
   }
 
@@ -132,7 +136,7 @@ export class ODataExpressionParser {
     for (;;) {
       const token = this.lexer.peek();
       const op = token.kind === 'ident' ? token.text.toLowerCase() : '';
-      const infix = INFIX[op];
+      const infix = INFIX.get(op);
       if (infix === undefined || infix.bp <= minBp) break;
       this.lexer.next();
       left = infix.kind === 'in' ? this.inList(left, token) : this.binary(op, infix, left, token);
@@ -258,12 +262,12 @@ export class ODataExpressionParser {
   }
 
   /** `duration'PT1H'`, `geography'SRID=4326;POINT(1 2)'`, `geometry'LINESTRING(…)'`. */
-  private typedLiteral(token: ODataToken): Expression {
+  private typedLiteral(token: ODataToken): DurationLiteral | GeometryLiteral {
     const contentStart = token.pos + (token.prefix?.length ?? 0) + 1;
     if (token.prefix === 'duration') {
       const problem = durationProblem(token.value);
       if (problem) this.fail(contentStart, token.value, problem);
-      return { kind: 'duration', value: token.value, pos: token.pos };
+      return { kind: 'duration', value: token.value.toUpperCase(), pos: token.pos };
     }
     const contentEnd = token.end - 1;
     const text = this.source.text;
@@ -274,39 +278,6 @@ export class ODataExpressionParser {
     const { geometry, end } = parseWkt(text, wktStart, contentEnd, this.fail);
     const rest = text.slice(end, contentEnd);
     if (rest.trim() !== '') this.fail(end + rest.search(/\S/), rest.trim(), 'unexpected text after the geometry');
-    const literal: GeometryLiteral = { kind: 'geometry', geometry, srid: srid ? Number(srid[1]) : DEFAULT_SRID, pos: token.pos };
-    return literal;
-  }
-
-  /** Runs a node constructor and turns a {@link BuildProblem} into a positioned {@link QueryError}. */
-  private checked<T>(make: () => T, at?: ODataToken): T {
-    try {
-      return make();
-    } catch (e) {
-      if (!(e instanceof BuildProblem)) throw e;
-      if (e.node && e.node.pos >= 0) this.fail(e.node.pos, this.lexer.tokenAt(e.node.pos), e.reason);
-      return this.fail(at?.pos ?? this.source.start, at?.text ?? '', e.reason);
-    }
-  }
-
-  private acceptPunct(text: string): boolean {
-    const token = this.lexer.peek();
-    if (token.kind !== 'punct' || token.text !== text) return false;
-    this.lexer.next();
-    return true;
-  }
-
-  private expectPunct(text: string): void {
-    if (!this.acceptPunct(text)) this.unexpected(this.lexer.peek(), `'${text}'`);
-  }
-
-  private expectEnd(): void {
-    const token = this.lexer.peek();
-    if (token.kind !== 'eof') this.unexpected(token, 'an operator or the end of the expression');
-  }
-
-  private unexpected(token: ODataToken, expected: string): never {
-    if (token.kind === 'eof') return this.fail(token.pos, '', `unexpected end of input, expected ${expected}`);
-    return this.fail(token.pos, token.text, `unexpected ${quoteToken(token.text)}, expected ${expected}`);
+    return { kind: 'geometry', geometry, srid: srid ? Number(srid[1]) : DEFAULT_SRID, pos: token.pos };
   }
 }

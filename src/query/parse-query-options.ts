@@ -1,6 +1,6 @@
 /**
  * STA system query options (OGC 18-088 §9.3: `$expand $select $orderby $top $skip $count $filter`, and
- * `$resultFormat=dataArray` of the DataArray class §14) → one typed, validated object. Option names are
+ * `$resultFormat=dataArray` of the DataArray extension) → one typed, validated object. Option names are
  * case-sensitive and start with `$`; parameters without `$` are not ours and are ignored; an unknown `$option`
  * is an error. `$top` above `maxTop` is clamped to `maxTop` (as FROST does); the service emits a nextLink for
  * the rest, so clients still get every entity.
@@ -68,7 +68,13 @@ function defaults(config: QueryOptionsConfig): QueryOptions {
 }
 
 /** Parses one option whose value is `source.text[start, end)`; `depth` is the `$expand` level it sits in. */
-function applyOption(target: QueryOptions, name: string, source: ODataSource, config: QueryOptionsConfig, depth: number): void {
+function applyOption(
+  target: QueryOptions,
+  name: string,
+  source: ODataSource,
+  config: QueryOptionsConfig,
+  depth: number,
+): void {
   switch (name) {
     case '$filter':
       target.filter = new ODataExpressionParser(source).parseFilter();
@@ -83,10 +89,10 @@ function applyOption(target: QueryOptions, name: string, source: ODataSource, co
       target.expand = parseExpand(source, depth + 1, (inner, level) => nestedOptions(source, inner, level, config));
       return;
     case '$top':
-      target.top = Math.min(nonNegativeInteger(source), config.maxTop);
+      target.top = Math.min(nonNegativeInteger(source, name), config.maxTop);
       return;
     case '$skip':
-      target.skip = nonNegativeInteger(source);
+      target.skip = nonNegativeInteger(source, name);
       return;
     case '$count':
       target.count = booleanValue(source);
@@ -98,7 +104,12 @@ function applyOption(target: QueryOptions, name: string, source: ODataSource, co
 }
 
 /** The `;`-separated options inside `Nav(…)`, positions as offsets in the `$expand` text. */
-function nestedOptions(source: ODataSource, inner: Span | null, depth: number, config: QueryOptionsConfig): QueryOptions {
+function nestedOptions(
+  source: ODataSource,
+  inner: Span | null,
+  depth: number,
+  config: QueryOptionsConfig,
+): QueryOptions {
   const result = defaults(config);
   if (inner === null) return result;
   const { text } = source;
@@ -117,18 +128,19 @@ function nestedOptions(source: ODataSource, inner: Span | null, depth: number, c
   return result;
 }
 
-function valueOf(source: ODataSource): Span & { value: string } {
+/** The trimmed value text of an option and where it starts. */
+function valueOf(source: ODataSource): { start: number; value: string } {
   const span = trimSpan(source.text, source);
-  return { ...span, value: source.text.slice(span.start, span.end) };
+  return { start: span.start, value: source.text.slice(span.start, span.end) };
 }
 
-function nonNegativeInteger(source: ODataSource): number {
+/** A `$top`/`$skip` value; `$skip` must also fit exactly in a double ($top is clamped anyway). */
+function nonNegativeInteger(source: ODataSource, name: string): number {
   const { start, value } = valueOf(source);
+  const fail = failFor(source.option);
+  if (!/^\d+$/.test(value)) fail(start, value, `${name} must be a non-negative integer`);
   const n = Number(value);
-  if (!/^\d+$/.test(value)) failFor(source.option)(start, value, `${optionName(source)} must be a non-negative integer`);
-  if (!Number.isSafeInteger(n) && /^\d+$/.test(value) && source.option !== '$top') {
-    failFor(source.option)(start, value, `${optionName(source)} is too large`);
-  }
+  if (name === '$skip' && !Number.isSafeInteger(n)) fail(start, value, `${name} is too large`);
   return n;
 }
 
@@ -142,9 +154,4 @@ function resultFormat(source: ODataSource): 'dataArray' {
   const { start, value } = valueOf(source);
   if (value !== 'dataArray') failFor(source.option)(start, value, "$resultFormat must be 'dataArray'");
   return 'dataArray';
-}
-
-/** The option being parsed; inside `$expand` the nested name is not known here, so the message stays generic. */
-function optionName(source: ODataSource): string {
-  return source.option === '$expand' ? 'the value' : source.option;
 }

@@ -24,7 +24,7 @@ export class QueryError extends AppError {
 
   constructor(option: string, position: number, token: string, reason: string) {
     const keptToken = token.length > MAX_TOKEN ? token.slice(0, MAX_TOKEN) : token;
-    const where = position >= 0 ? ` at position ${position}` : keptToken ? ` at ${quoteToken(keptToken).slice(1, -1)}` : '';
+    const where = position >= 0 ? ` at position ${position}` : keptToken ? ` at ${visible(keptToken)}` : '';
     super(400, 'invalid-query', `${option}: ${reason}${where}`, { option, position, token: keptToken });
     this.option = option;
     this.position = position;
@@ -45,8 +45,12 @@ export function failFor(option: string): Fail {
 
 /** `'token'`, shortened and with control characters replaced, for use inside a message. */
 export function quoteToken(token: string): string {
+  return `'${visible(token)}'`;
+}
+
+/** The token shortened and with control characters replaced by `?`. */
+function visible(token: string): string {
   // eslint-disable-next-line no-control-regex
-  const visible = token.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
-  const short = visible.length > MAX_QUOTED_TOKEN ? `${visible.slice(0, MAX_QUOTED_TOKEN)}…` : visible;
-  return `'${short}'`;
+  const printable = token.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+  return printable.length > MAX_QUOTED_TOKEN ? `${printable.slice(0, MAX_QUOTED_TOKEN)}…` : printable;
 }

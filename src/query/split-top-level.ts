@@ -1,6 +1,6 @@
 /**
  * Splits option text at a separator that is outside parentheses and outside `'…'` strings — the `,` between
- * `$expand` items and the `;` between nested options (OGC 18-088 §9.3.2.1, OData `expandItem` ABNF). Unbalanced
+ * `$expand` items and the `;` between nested options (OGC 18-088 §9.3, OData `expandItem` ABNF). Unbalanced
  * parentheses and unterminated strings are reported here, before anything else is parsed.
  */
 import type { Fail } from './query-error';

@@ -1,7 +1,7 @@
 /**
  * Checks for ISO 8601 temporal literals: dates, times of day, date-times with a zone, and durations.
- * STA/OData (OGC 18-088 §9.3.3.5, OData ABNF `dateTimeOffsetValue`, `timeOfDayValue`, `duration`) allows
- * `Z` or `±hh:mm` and optional seconds; CQL2 (OGC 21-065r2 `timestampInstantString`) requires seconds and `Z`.
+ * STA/OData (OGC 18-088 §9.3 `$filter` literals; OData ABNF `dateTimeOffsetValue`, `timeOfDayValue`, `duration`)
+ * allows `Z` or `±hh:mm` and optional seconds; CQL2 (OGC 21-065r2 `timestampInstantString`) requires seconds and `Z`.
  * The literal text is kept verbatim in the AST (fractional seconds included); these functions only validate.
  */
 
@@ -9,7 +9,7 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME = /^(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/;
 const ODATA_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-](\d{2}):(\d{2}))$/;
 const CQL2_TIMESTAMP = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2}(?:\.\d+)?)Z$/;
-const DURATION = /^-?P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/;
+const DURATION = /^-?P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/i;
 
 /** Why `text` is not a valid `YYYY-MM-DD` calendar date, or null. */
 export function dateProblem(text: string): string | null {
@@ -44,7 +44,7 @@ export function cql2TimestampProblem(text: string): string | null {
   return dateProblem(m[1] as string) ?? timeProblem(m[2] as string);
 }
 
-/** Why `text` is not an ISO 8601 duration such as `PT1H` or `P1DT2H30M`, or null. */
+/** Why `text` is not an ISO 8601 duration such as `PT1H` or `P1DT2H30M` (designators in either case), or null. */
 export function durationProblem(text: string): string | null {
   return DURATION.test(text) ? null : 'expected an ISO 8601 duration such as PT1H';
 }

@@ -2,7 +2,7 @@
  * Static typing of filter expressions at parse time: the type of a node, whether an argument fits a parameter
  * and whether two operands can be compared. Properties are `any` (the compiler knows their types), so only
  * mismatches between literals and function results are caught here — e.g. `length(5)`, `year('x')`,
- * `'a' eq 1`, `not 5` — as the STA filter grammar (OGC 18-088 §9.3.3.5) and CQL2 (OGC 21-065r2) require.
+ * `'a' eq 1`, `not 5` — as the STA filter grammar (OGC 18-088 §9.3) and CQL2 (OGC 21-065r2) require.
  */
 import type { Expression, ValueType } from './ast';
 import type { ParamType } from './functions';
@@ -50,6 +50,7 @@ function arithmeticType(left: ValueType, right: ValueType): ValueType {
   if (left === 'number' && right === 'number') return 'number';
   if (INSTANTS.has(left) && right === 'duration') return left;
   if (left === 'duration' && right === 'duration') return 'duration';
+  if (left === 'number' || right === 'number') return 'number';
   return left === 'any' || right === 'any' || left === 'null' || right === 'null' ? 'any' : 'number';
 }
 

@@ -1,6 +1,6 @@
 /**
  * Well-Known Text → GeoJSON geometry, shared by the STA `geography'…'`/`geometry'…'` literals (OData ABNF
- * `geographyLiteral`, STA 1.1 §9.3.3.5.2 geospatial functions) and CQL2 text spatial literals (OGC 21-065r2
+ * `geographyLiteral`, STA 1.1 geospatial functions) and CQL2 text spatial literals (OGC 21-065r2
  * `spatialInstance`: POINT, LINESTRING, POLYGON, MULTIPOINT, MULTILINESTRING, MULTIPOLYGON, GEOMETRYCOLLECTION,
  * each with an optional `Z`). Keywords are case-insensitive; positions in errors are offsets in the caller's text.
  */
@@ -102,6 +102,7 @@ class WktScanner {
   }
 
   private position(): Position {
+    this.skipSpace();
     const start = this.pos;
     const coordinates = [this.number(), this.number()];
     this.skipSpace();
@@ -158,7 +159,11 @@ class WktScanner {
   private expect(ch: string): void {
     if (!this.accept(ch)) {
       const token = this.tokenAt(this.pos);
-      this.fail(this.pos, token, token ? `expected '${ch}' in geometry, found ${quoteToken(token)}` : `expected '${ch}' in geometry`);
+      this.fail(
+        this.pos,
+        token,
+        token ? `expected '${ch}' in geometry, found ${quoteToken(token)}` : `expected '${ch}' in geometry`,
+      );
     }
   }
 

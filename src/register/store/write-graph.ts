@@ -52,10 +52,12 @@ async function observedPropertyIds(trx: Knex, records: readonly ImportRecord[]):
 
 async function writeBatch(trx: Knex, records: readonly ImportRecord[], options: WriteOptions, propertyIds: Map<string, number>): Promise<void> {
   const n = records.length;
-  const [thingIds, locationIds, historyIds, sensorIds, datastreamIds] = await Promise.all(
-    ['things', 'locations', 'historical_locations', 'sensors', 'datastreams'].map((table) => allocateIds(trx, table, n)),
-  );
-  const id = (ids: number[] | undefined, i: number): number => (ids as number[])[i] as number;
+  const thingIds = await allocateIds(trx, 'things', n);
+  const locationIds = await allocateIds(trx, 'locations', n);
+  const historyIds = await allocateIds(trx, 'historical_locations', n);
+  const sensorIds = await allocateIds(trx, 'sensors', n);
+  const datastreamIds = await allocateIds(trx, 'datastreams', n);
+  const id = (ids: number[], i: number): number => ids[i] as number;
   const things = records.map((record, i) => ({
     id: id(thingIds, i),
     name: record.name,
