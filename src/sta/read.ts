@@ -1,57 +1,55 @@
 /**
- * Read service of the SensorThings API: answers a parsed resource path with the JSON the spec asks for.
- * Pages are fetched one row beyond `top` so `@iot.nextLink` appears exactly when more rows exist.
+ * Read service of the SensorThings API: answers a parsed resource path and query options with the JSON the
+ * spec asks for. Evaluation order filter → count → orderby → skip → top (OGC 18-088 §9.3.1); pages are fetched
+ * one row beyond `$top` so `@iot.nextLink` appears exactly when more rows exist.
  */
-import type { Knex } from 'knex';
 import { NotFoundError } from '../errors/errors';
-import type { Viewer } from '../register/publication';
+import type { QueryOptions } from '../query/parse-query-options';
+import { toRaw } from '../query/sql/sql';
+import { compileOptions } from './compile-options';
+import { expandRows } from './expand';
 import type { ResourcePath } from './parse-path';
+import { projectionOf } from './projection';
+import type { ReadContext } from './read-context';
 import { resolveSteps } from './resolve-steps';
-import { propertyValue, selectColumns, selfLink, serializeEntity } from './serialize';
+import { propertyValue, selectColumns, selfLink, serializeEntity, type Row } from './serialize';
 
-/** Paging options of a collection request. */
-export interface PageOptions {
-  top: number;
-  skip: number;
-  count: boolean;
-}
-
-export interface ReadContext {
-  knex: Knex;
-  viewer: Viewer;
-  /** Absolute URL of the service root (`https://host/sta/v1.1`). */
-  root: string;
-  /** Builds the next-page URL for a given `$skip`. */
-  nextLink: (skip: number) => string;
-}
+export type { ReadContext } from './read-context';
 
 /** The result of a read: a JSON body, or a raw `$value`. */
-export type ReadResult = { kind: 'json'; body: unknown } | { kind: 'value'; body: string | null };
+export type ReadResult = { kind: 'json'; body: unknown } | { kind: 'value'; body: string };
 
-export async function readPath(ctx: ReadContext, path: ResourcePath, page: PageOptions): Promise<ReadResult> {
+/** Reads `path` with `options`; `defaults` are the options an `$expand` level gets when it names none. */
+export async function readPath(ctx: ReadContext, path: ResourcePath, options: QueryOptions, defaults: QueryOptions): Promise<ReadResult> {
   const { knex, root } = ctx;
   const { entity, ids } = resolveSteps(knex, path.steps, ctx.viewer);
   const table = entity.table;
-  if (path.target === 'collection' || (path.target === 'ref' && !path.steps[path.steps.length - 1]?.single)) {
+  const isCollection = !path.steps[path.steps.length - 1]?.single;
+  const projection = projectionOf(entity, options.select);
+  if (isCollection && (path.target === 'collection' || path.target === 'ref')) {
     await assertParentsExist(ctx, path);
-    const rows = await knex(table)
-      .select(path.target === 'ref' ? [`${table}.id`] : selectColumns(entity))
-      .whereIn(`${table}.id`, ids)
-      .orderBy(`${table}.id`)
-      .limit(page.top + 1)
-      .offset(page.skip);
-    const more = rows.length > page.top;
+    const compiled = compileOptions({ knex, viewer: ctx.viewer }, entity, table, options);
+    const base = knex(table).whereIn(`${table}.id`, ids);
+    if (compiled.where) base.whereRaw(toRaw(knex, compiled.where));
     const body: Record<string, unknown> = {};
-    if (page.count) {
-      const [counted] = await knex(table).count({ count: '*' }).whereIn(`${table}.id`, ids);
+    if (options.count) {
+      const [counted] = await base.clone().count({ count: '*' });
       body['@iot.count'] = Number(counted?.count ?? 0);
     }
-    body.value = rows
-      .slice(0, page.top)
-      .map((row) =>
-        path.target === 'ref' ? { '@iot.selfLink': selfLink(root, entity, Number(row.id)) } : serializeEntity(root, entity, row),
-      );
-    if (more) body['@iot.nextLink'] = ctx.nextLink(page.skip + page.top);
+    const rows: Row[] = await base
+      .clone()
+      .select(path.target === 'ref' ? [`${table}.id`] : selectColumns(entity))
+      .orderByRaw(toRaw(knex, compiled.orderBy))
+      .limit(options.top + 1)
+      .offset(options.skip);
+    const page = rows.slice(0, options.top);
+    if (path.target === 'ref') {
+      body.value = page.map((row) => ({ '@iot.selfLink': selfLink(root, entity, Number(row.id)) }));
+    } else {
+      const expanded = await expandRows(ctx, entity, page, options, defaults);
+      body.value = page.map((row) => serializeEntity(root, entity, row, projection, expanded.get(Number(row.id))));
+    }
+    if (rows.length > options.top) body['@iot.nextLink'] = ctx.nextLink(options.skip + options.top);
     return { kind: 'json', body };
   }
   const row = await knex(table).select(selectColumns(entity)).whereIn(`${table}.id`, ids).first();
@@ -65,10 +63,12 @@ export async function readPath(ctx: ReadContext, path: ResourcePath, page: PageO
     }
     case 'value': {
       const value = propertyValue(path.property!, row);
-      return { kind: 'value', body: value === null ? null : typeof value === 'object' ? JSON.stringify(value) : String(value) };
+      return { kind: 'value', body: typeof value === 'object' ? JSON.stringify(value) : String(value) };
     }
-    default:
-      return { kind: 'json', body: serializeEntity(root, entity, row) };
+    default: {
+      const expanded = await expandRows(ctx, entity, [row], options, defaults);
+      return { kind: 'json', body: serializeEntity(root, entity, row, projection, expanded.get(Number(row.id))) };
+    }
   }
 }
 

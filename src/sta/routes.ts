@@ -5,7 +5,7 @@ import { BadRequestError } from '../errors/errors';
 import { baseUrl } from '../http/base-url';
 import { errorFormat } from '../http/error-handler';
 import { ANONYMOUS } from '../register/publication';
-import { pageOptions } from './page-options';
+import { parseQueryOptions } from '../query/parse-query-options';
 import { parseResourcePath } from './parse-path';
 import { readPath } from './read';
 import { serviceRoot, type StaVersion } from './service-root';
@@ -46,15 +46,16 @@ export function staRouter(deps: StaDeps): Router {
         const relative = decodeURIComponent(req.path.slice(`/${version}/`.length));
         const path = parseResourcePath(relative);
         const query = singleValued(req);
-        const page = pageOptions(query, deps);
+        const limits = { defaultTop: deps.defaultTop, maxTop: deps.maxTop };
+        const options = parseQueryOptions(query, limits);
         const result = await readPath(
           { knex: deps.knex, viewer: ANONYMOUS, root, nextLink: (skip) => withSkip(root, relative, query, skip) },
           path,
-          page,
+          options,
+          parseQueryOptions({}, limits),
         );
         if (result.kind === 'value') {
-          if (result.body === null) res.status(204).end();
-          else res.type('text/plain').send(result.body);
+          res.type('text/plain').send(result.body);
           return;
         }
         res.json(result.body);
