@@ -7,14 +7,11 @@
  *   npm run bench:import                      # embedded only
  *   DATABASE_URL=postgres://… npm run bench:import -- 100000
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { openEmbedded, openPostgres, type Database } from '../src/db/connect';
-import { migrateToLatest } from '../src/db/migrate';
+import type { Database } from '../src/db/connect';
 import { importFile } from '../src/register/import/import-file';
 import { createOrganisation } from '../src/register/organisations';
 import { loadVocabularies } from '../src/register/vocabularies/lookup';
+import { onEachBackend, timed } from './support';
 
 const COUNT = Number(process.argv[2] ?? 100000);
 
@@ -37,12 +34,6 @@ function generateCsv(count: number): string {
   return `${lines.join('\n')}\n`;
 }
 
-async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
-  const started = process.hrtime.bigint();
-  const result = await work();
-  return [result, Number(process.hrtime.bigint() - started) / 1e9];
-}
-
 /** The baseline: the same points in one bulk statement into a bare table. */
 async function baseline(db: Database, count: number): Promise<number> {
   await db.knex.raw('CREATE TEMP TABLE bench_baseline (id bigserial, name text, geom geometry(Point, 4326))');
@@ -58,7 +49,6 @@ async function baseline(db: Database, count: number): Promise<number> {
 }
 
 async function run(label: string, db: Database, csv: Buffer): Promise<void> {
-  await migrateToLatest(db.knex);
   const slug = `bench-${Date.now()}`;
   await createOrganisation(db.knex, { slug, name: 'Benchmark', kind: 'overig' }, await loadVocabularies(db.knex), 'bench');
   const [, checkSeconds] = await timed(() =>
@@ -80,32 +70,7 @@ async function main(): Promise<void> {
   console.log(`generating ${COUNT} sensors …`);
   const csv = Buffer.from(generateCsv(COUNT));
   console.log(`CSV ${(csv.length / 1e6).toFixed(1)} MB; memory rss ${Math.round(process.memoryUsage().rss / 1e6)} MB`);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sensorregister-bench-'));
-  const embedded = await openEmbedded({ dataDir: dir });
-  try {
-    await run('embedded', embedded, csv);
-  } finally {
-    await embedded.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-  const url = process.env.DATABASE_URL;
-  if (url) {
-    const scratch = `sensorregister_bench_${process.pid}`;
-    const admin = openPostgres({ url, poolMax: 1, statementTimeoutMs: 0 });
-    await admin.knex.raw(`CREATE DATABASE ${scratch}`);
-    const scratchUrl = new URL(url);
-    scratchUrl.pathname = `/${scratch}`;
-    const postgres = openPostgres({ url: scratchUrl.toString(), poolMax: 2, statementTimeoutMs: 0 });
-    try {
-      await run('postgres', postgres, csv);
-    } finally {
-      await postgres.close();
-      await admin.knex.raw(`DROP DATABASE IF EXISTS ${scratch}`);
-      await admin.close();
-    }
-  } else {
-    console.log('postgres   skipped: set DATABASE_URL to a PostgreSQL/PostGIS database to measure it too');
-  }
+  await onEachBackend((label, db) => run(label, db, csv));
   console.log(`peak rss ${Math.round(process.memoryUsage().rss / 1e6)} MB`);
 }
 

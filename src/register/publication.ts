@@ -22,6 +22,15 @@ export function visibleThingIds(knex: Knex, viewer: Viewer): Knex.QueryBuilder {
   return query;
 }
 
+/** Restricts `query` (FROM `target`'s table as `alias`) to the entities `viewer` may see. */
+export function visibleCondition(knex: Knex, query: Knex.QueryBuilder, target: EntityDef, alias: string, viewer: Viewer): Knex.QueryBuilder {
+  if (target.publicVia.length > 0) return query.whereIn(`${alias}.id`, visibleIds(knex, target, viewer));
+  return query.where((visible) => {
+    visible.where(`${alias}.publication`, 'published');
+    if (viewer.organisationId !== undefined) visible.orWhere(`${alias}.organisation_id`, viewer.organisationId);
+  });
+}
+
 /** SELECT id of the entities of type `target` that `viewer` may see (those along `publicVia` from a visible Thing). */
 export function visibleIds(knex: Knex, target: EntityDef, viewer: Viewer): Knex.QueryBuilder {
   let current = entity('Thing');

@@ -1,29 +1,30 @@
 /**
- * `$expand` (OGC 18-088 §9.3.2.1) to any depth with nested `$filter;$select;$orderby;$top;$skip;$count;$expand`:
- * one query per expanded relation and level, numbering the related rows per parent with a window function so
- * each parent gets its own page, count and nextLink.
+ * `$expand` (OGC 18-088 §9.3.2.1) to any depth with nested `$filter;$select;$orderby;$top;$skip;$count;$expand`.
+ * Expansions are fetched in the same statement as their parents: each expanded relation is a correlated
+ * sub-query column returning the related rows as JSON (one page per parent, plus the count when asked), nested
+ * as deep as the request goes. The rows are then rendered by the one serializer.
  */
 import type { ExpandItem, QueryOptions } from '../query/parse-query-options';
 import { failFor } from '../query/query-error';
-import { raw, sql, toRaw, type Sql } from '../query/sql/sql';
+import { join, raw, sql, type Sql } from '../query/sql/sql';
 import { entity as entityNamed, relation } from '../model/entities';
 import type { EntityDef, RelationDef } from '../model/types';
 import { visibleIds } from '../register/publication';
 import { compileOptions } from './compile-options';
 import { projectionOf } from './projection';
-import { selectColumns, serializeEntity, selfLink, type Expanded, type Row } from './serialize';
-import { visibilityImplied } from './sta-scope';
 import type { ReadContext } from './read-context';
+import { selectColumns, selfLink, serializeEntity, type Expanded, type Row } from './serialize';
+import { Aliases, visibilityImplied } from './sta-scope';
 
 /** An expand tree node: one relation with its options and nested expands. */
-interface ExpandNode {
+export interface ExpandNode {
   relation: RelationDef;
   options: QueryOptions;
   children: ExpandNode[];
 }
 
 /** Turns `$expand` items (with `/` paths) into a tree over the model; unknown relations are 400s. */
-function expandTree(entity: EntityDef, items: readonly ExpandItem[], defaults: QueryOptions): ExpandNode[] {
+export function expandTree(entity: EntityDef, items: readonly ExpandItem[], defaults: QueryOptions): ExpandNode[] {
   const fail = failFor('$expand');
   const nodes: ExpandNode[] = [];
   for (const item of items) {
@@ -31,13 +32,12 @@ function expandTree(entity: EntityDef, items: readonly ExpandItem[], defaults: Q
     let level = nodes;
     item.path.forEach((name, i) => {
       const via = relation(current, name) ?? fail(item.pos, name, `${current.name} has no navigation property '${name}'`);
-      const last = i === item.path.length - 1;
       let node = level.find((candidate) => candidate.relation.name === name);
       if (!node) {
         node = { relation: via, options: defaults, children: [] };
         level.push(node);
       }
-      if (last) {
+      if (i === item.path.length - 1) {
         node.options = item.options;
         node.children.push(...expandTree(entityNamed(via.target), item.options.expand, defaults));
       }
@@ -48,62 +48,66 @@ function expandTree(entity: EntityDef, items: readonly ExpandItem[], defaults: Q
   return nodes;
 }
 
-/** `FROM …` of the related rows (alias `c`) and the SQL of their parent's id. */
-function relatedRows(source: EntityDef, via: RelationDef): { from: Sql; parent: string } {
+/** The column under which an expansion arrives. */
+const columnOf = (node: ExpandNode): string => `expand__${node.relation.name}`;
+
+/** `FROM … WHERE <join to the parent row>` of the related rows (alias `alias`). */
+function relatedFrom(source: EntityDef, parentAlias: string, via: RelationDef, alias: string): Sql {
   const target = entityNamed(via.target);
   switch (via.join.kind) {
     case 'fk-here':
-      return { from: raw(`${source.table} AS p JOIN ${target.table} AS c ON c.id = p.${via.join.column}`), parent: 'p.id' };
+      return raw(`FROM ${target.table} AS ${alias} WHERE ${alias}.id = ${parentAlias}.${via.join.column}`);
     case 'fk-there':
-      return { from: raw(`${target.table} AS c`), parent: `c.${via.join.column}` };
+      return raw(`FROM ${target.table} AS ${alias} WHERE ${alias}.${via.join.column} = ${parentAlias}.id`);
     case 'link':
-      return { from: raw(`${via.join.table} AS l JOIN ${target.table} AS c ON c.id = l.${via.join.to}`), parent: `l.${via.join.from}` };
+      return raw(
+        `FROM ${via.join.table} AS ${alias}_l JOIN ${target.table} AS ${alias} ON ${alias}.id = ${alias}_l.${via.join.to} ` +
+          `WHERE ${alias}_l.${via.join.from} = ${parentAlias}.id`,
+      );
   }
 }
 
-/** Expands `nodes` for the rows of `entity`; returns the inline content per parent id. */
-async function expandLevel(ctx: ReadContext, entity: EntityDef, ids: number[], nodes: ExpandNode[]): Promise<Map<number, Expanded>> {
-  const result = new Map<number, Expanded>(ids.map((id) => [id, {}]));
-  if (ids.length === 0) return result;
+/** Correlated sub-query columns for `nodes`, expanded from rows of `entity` under `parentAlias`. */
+export function expandColumns(ctx: ReadContext, entity: EntityDef, parentAlias: string, nodes: readonly ExpandNode[], aliases: Aliases): Sql[] {
+  return nodes.map((node) => {
+    const target = entityNamed(node.relation.target);
+    const alias = aliases.fresh();
+    const from = relatedFrom(entity, parentAlias, node.relation, alias);
+    const compiled = compileOptions({ knex: ctx.knex, viewer: ctx.viewer }, target, alias, node.options);
+    const visible = visibilityImplied(entity, node.relation, target) ? sql`TRUE` : sql`${raw(alias)}.id IN ${visibleIds(ctx.knex, target, ctx.viewer)}`;
+    const where = sql`${visible} AND ${compiled.where ?? sql`TRUE`}`;
+    const columns = join([raw(selectColumns(target, alias).join(', ')), ...expandColumns(ctx, target, alias, node.children, aliases)], ', ');
+    const { top, skip } = node.options;
+    const page = sql`SELECT ${columns}, row_number() OVER (ORDER BY ${compiled.orderBy}) AS rn__ ${from} AND ${where}
+      ORDER BY ${compiled.orderBy} LIMIT ${top + 1} OFFSET ${skip}`;
+    const count = node.options.count ? sql`(SELECT count(*) ${from} AND ${where})` : sql`NULL`;
+    const rows = raw(`${alias}_page`);
+    return sql`(SELECT json_build_object('rows', COALESCE(json_agg(row_to_json(${rows}) ORDER BY ${rows}.rn__), '[]'::json), 'count', ${count})
+      FROM (${page}) AS ${rows}) AS ${raw(`"${columnOf(node)}"`)}`;
+  });
+}
+
+/** Renders the expansions fetched for one row. */
+export function renderExpanded(ctx: ReadContext, entity: EntityDef, row: Row, nodes: readonly ExpandNode[]): Expanded {
+  const expanded: Expanded = {};
   for (const node of nodes) {
     const target = entityNamed(node.relation.target);
-    const { from, parent } = relatedRows(entity, node.relation);
-    const compiled = compileOptions({ knex: ctx.knex, viewer: ctx.viewer }, target, 'c', node.options);
-    const visible = visibilityImplied(entity, node.relation, target) ? sql`TRUE` : sql`c.id IN ${visibleIds(ctx.knex, target, ctx.viewer)}`;
+    const data = (row[columnOf(node)] ?? { rows: [], count: null }) as { rows: Row[]; count: number | null };
     const { top, skip } = node.options;
-    const query = sql`SELECT * FROM (
-        SELECT ${raw(selectColumns(target, 'c').join(', '))}, ${raw(parent)} AS parent__,
-               row_number() OVER (PARTITION BY ${raw(parent)} ORDER BY ${compiled.orderBy}) AS rn__,
-               count(*) OVER (PARTITION BY ${raw(parent)}) AS count__
-        FROM ${from}
-        WHERE ${raw(parent)} = ANY((${`{${ids.join(',')}}`})::bigint[]) AND ${visible} AND ${compiled.where ?? sql`TRUE`}
-      ) AS ranked WHERE rn__ > ${skip} AND rn__ <= ${skip + top + 1} ORDER BY parent__, rn__`;
-    const { rows } = (await toRaw(ctx.knex, query)) as unknown as { rows: Row[] };
-    const nested = await expandLevel(ctx, target, [...new Set(rows.map((row) => Number(row.id)))], node.children);
     const projection = projectionOf(target, node.options.select);
-    const byParent = new Map<number, Row[]>();
-    for (const row of rows) byParent.set(Number(row.parent__), [...(byParent.get(Number(row.parent__)) ?? []), row]);
-    for (const id of ids) {
-      const related = byParent.get(id) ?? [];
-      const rendered = related.slice(0, top).map((row) => serializeEntity(ctx.root, target, row, projection, nested.get(Number(row.id))));
-      const expanded = result.get(id) as Expanded;
-      const name = node.relation.name;
-      if (!node.relation.many) {
-        expanded[name] = rendered[0] ?? null;
-        continue;
-      }
-      expanded[name] = rendered;
-      if (node.options.count) expanded[`${name}@iot.count`] = Number(related[0]?.count__ ?? 0);
-      if (related.length > top) {
-        expanded[`${name}@iot.nextLink`] = `${selfLink(ctx.root, entity, id)}/${name}?$top=${top}&$skip=${skip + top}`;
-      }
+    const rendered = data.rows
+      .slice(0, top)
+      .map((related) => serializeEntity(ctx.root, target, related, projection, renderExpanded(ctx, target, related, node.children)));
+    const name = node.relation.name;
+    if (!node.relation.many) {
+      expanded[name] = rendered[0] ?? null;
+      continue;
+    }
+    expanded[name] = rendered;
+    if (node.options.count) expanded[`${name}@iot.count`] = Number(data.count ?? 0);
+    if (data.rows.length > top) {
+      expanded[`${name}@iot.nextLink`] = `${selfLink(ctx.root, entity, Number(row.id))}/${name}?$top=${top}&$skip=${skip + top}`;
     }
   }
-  return result;
-}
-
-/** The inline expansions of `rows` of `entity` per row id. */
-export function expandRows(ctx: ReadContext, entity: EntityDef, rows: Row[], options: QueryOptions, defaults: QueryOptions): Promise<Map<number, Expanded>> {
-  const tree = expandTree(entity, options.expand, defaults);
-  return expandLevel(ctx, entity, rows.map((row) => Number(row.id)), tree);
+  return expanded;
 }

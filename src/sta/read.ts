@@ -5,13 +5,14 @@
  */
 import { NotFoundError } from '../errors/errors';
 import type { QueryOptions } from '../query/parse-query-options';
-import { toRaw } from '../query/sql/sql';
+import { join, toRaw } from '../query/sql/sql';
 import { compileOptions } from './compile-options';
-import { expandRows } from './expand';
+import { expandColumns, expandTree, renderExpanded } from './expand';
 import type { ResourcePath } from './parse-path';
 import { projectionOf } from './projection';
 import type { ReadContext } from './read-context';
 import { resolveSteps } from './resolve-steps';
+import { Aliases } from './sta-scope';
 import { propertyValue, selectColumns, selfLink, serializeEntity, type Row } from './serialize';
 
 export type { ReadContext } from './read-context';
@@ -22,14 +23,17 @@ export type ReadResult = { kind: 'json'; body: unknown } | { kind: 'value'; body
 /** Reads `path` with `options`; `defaults` are the options an `$expand` level gets when it names none. */
 export async function readPath(ctx: ReadContext, path: ResourcePath, options: QueryOptions, defaults: QueryOptions): Promise<ReadResult> {
   const { knex, root } = ctx;
-  const { entity, ids } = resolveSteps(knex, path.steps, ctx.viewer);
+  const { entity, restrict } = resolveSteps(knex, path.steps, ctx.viewer);
   const table = entity.table;
   const isCollection = !path.steps[path.steps.length - 1]?.single;
   const projection = projectionOf(entity, options.select);
+  const tree = expandTree(entity, options.expand, defaults);
+  const expansions = expandColumns(ctx, entity, table, tree, new Aliases());
+  const columns = [...selectColumns(entity), ...(expansions.length ? [toRaw(knex, join(expansions, ', '))] : [])];
   if (isCollection && (path.target === 'collection' || path.target === 'ref')) {
     await assertParentsExist(ctx, path);
     const compiled = compileOptions({ knex, viewer: ctx.viewer }, entity, table, options);
-    const base = knex(table).whereIn(`${table}.id`, ids);
+    const base = restrict(knex(table));
     if (compiled.where) base.whereRaw(toRaw(knex, compiled.where));
     const body: Record<string, unknown> = {};
     if (options.count) {
@@ -38,7 +42,7 @@ export async function readPath(ctx: ReadContext, path: ResourcePath, options: Qu
     }
     const rows: Row[] = await base
       .clone()
-      .select(path.target === 'ref' ? [`${table}.id`] : selectColumns(entity))
+      .select(path.target === 'ref' ? [`${table}.id`] : columns)
       .orderByRaw(toRaw(knex, compiled.orderBy))
       .limit(options.top + 1)
       .offset(options.skip);
@@ -46,13 +50,12 @@ export async function readPath(ctx: ReadContext, path: ResourcePath, options: Qu
     if (path.target === 'ref') {
       body.value = page.map((row) => ({ '@iot.selfLink': selfLink(root, entity, Number(row.id)) }));
     } else {
-      const expanded = await expandRows(ctx, entity, page, options, defaults);
-      body.value = page.map((row) => serializeEntity(root, entity, row, projection, expanded.get(Number(row.id))));
+      body.value = page.map((row) => serializeEntity(root, entity, row, projection, renderExpanded(ctx, entity, row, tree)));
     }
     if (rows.length > options.top) body['@iot.nextLink'] = ctx.nextLink(options.skip + options.top);
     return { kind: 'json', body };
   }
-  const row = await knex(table).select(selectColumns(entity)).whereIn(`${table}.id`, ids).first();
+  const row: Row | undefined = await restrict(knex(table)).select(columns).first();
   if (!row) throw new NotFoundError('no such entity');
   switch (path.target) {
     case 'ref':
@@ -66,8 +69,7 @@ export async function readPath(ctx: ReadContext, path: ResourcePath, options: Qu
       return { kind: 'value', body: typeof value === 'object' ? JSON.stringify(value) : String(value) };
     }
     default: {
-      const expanded = await expandRows(ctx, entity, [row], options, defaults);
-      return { kind: 'json', body: serializeEntity(root, entity, row, projection, expanded.get(Number(row.id))) };
+      return { kind: 'json', body: serializeEntity(root, entity, row, projection, renderExpanded(ctx, entity, row, tree)) };
     }
   }
 }
@@ -76,7 +78,7 @@ export async function readPath(ctx: ReadContext, path: ResourcePath, options: Qu
 async function assertParentsExist(ctx: ReadContext, path: ResourcePath): Promise<void> {
   const parents = path.steps.slice(0, -1);
   if (parents.length === 0) return;
-  const { entity, ids } = resolveSteps(ctx.knex, parents, ctx.viewer);
-  const found = await ctx.knex(entity.table).select('id').whereIn('id', ids).first();
+  const { entity, restrict } = resolveSteps(ctx.knex, parents, ctx.viewer);
+  const found = await restrict(ctx.knex(entity.table)).select(`${entity.table}.id`).first();
   if (!found) throw new NotFoundError('no such entity');
 }

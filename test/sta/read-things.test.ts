@@ -130,3 +130,20 @@ test('health reports the database', async () => {
   const res = await request(app).get('/health').expect(200);
   expect(res.body).toEqual({ status: 'ok', database: { backend: db.backend, status: 'ok', ms: expect.any(Number) } });
 });
+
+test('filters and expands through relations never reveal drafts', async () => {
+  const q = (text: string) => encodeURIComponent(text);
+  const sensors = await request(app).get(`/sta/v1.1/Sensors?$count=true&$filter=${q("Datastreams/Thing/name eq 'Draft'")}`).expect(200);
+  expect(sensors.body).toEqual({ '@iot.count': 0, value: [] });
+  const op = await request(app).get(`/sta/v1.1/ObservedProperties?$expand=${q('Datastreams($select=name;$count=true)')}`).expect(200);
+  expect(op.body.value).toHaveLength(1);
+  expect(op.body.value[0]['Datastreams@iot.count']).toBe(3);
+  expect(op.body.value[0].Datastreams.map((d: { name: string }) => d.name)).toEqual(['A datastream', 'B datastream', 'C datastream']);
+  const things = await request(app).get(`/sta/v1.1/Things?$filter=${q("Datastreams/Sensor/name eq 'Draft sensor'")}`).expect(200);
+  expect(things.body.value).toEqual([]);
+});
+
+test('a data exception while evaluating a valid query is a 400, not a 500', async () => {
+  const res = await request(app).get(`/sta/v1.1/Things?$filter=${encodeURIComponent('substring(name, 99999999999) eq name')}`).expect(400);
+  expect(res.body).toMatchObject({ code: 400, type: 'error' });
+});

@@ -1,0 +1,63 @@
+/** Shared benchmark helpers: a scratch database per backend, timing, medians. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openEmbedded, openPostgres, type Database } from '../src/db/connect';
+import { migrateToLatest } from '../src/db/migrate';
+
+/** Seconds taken by `work`. */
+export async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
+  const started = process.hrtime.bigint();
+  const result = await work();
+  return [result, Number(process.hrtime.bigint() - started) / 1e9];
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+/** Median milliseconds of `runs` sequential runs of `work` (after two warm-up runs). */
+export async function medianMs(runs: number, work: () => Promise<unknown>): Promise<number> {
+  await work();
+  await work();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) samples.push((await timed(work))[1] * 1000);
+  return median(samples);
+}
+
+/**
+ * Runs `body` on a migrated scratch database of each backend: embedded (a temp data directory) and, when
+ * DATABASE_URL is set, PostgreSQL (a database created and dropped by the run).
+ */
+export async function onEachBackend(body: (label: string, db: Database) => Promise<void>): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sensorregister-bench-'));
+  const embedded = await openEmbedded({ dataDir: dir });
+  try {
+    await migrateToLatest(embedded.knex);
+    await body('embedded', embedded);
+  } finally {
+    await embedded.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    console.log('postgres   skipped: set DATABASE_URL to a PostgreSQL/PostGIS database to measure it too');
+    return;
+  }
+  const scratch = `sensorregister_bench_${process.pid}`;
+  const admin = openPostgres({ url, poolMax: 1, statementTimeoutMs: 0 });
+  await admin.knex.raw(`CREATE DATABASE ${scratch}`);
+  const scratchUrl = new URL(url);
+  scratchUrl.pathname = `/${scratch}`;
+  const postgres = openPostgres({ url: scratchUrl.toString(), poolMax: 4, statementTimeoutMs: 0 });
+  try {
+    await migrateToLatest(postgres.knex);
+    await body('postgres', postgres);
+  } finally {
+    await postgres.close();
+    await admin.knex.raw(`DROP DATABASE IF EXISTS ${scratch}`);
+    await admin.close();
+  }
+}
