@@ -9,6 +9,7 @@ import type { Database } from './db/connect';
 import { errorHandler, notFound } from './http/error-handler';
 import { healthRouter } from './http/health';
 import { requestLog } from './http/request-log';
+import { featuresRouter } from './features';
 import { staRouter } from './sta/routes';
 
 export interface AppDeps {
@@ -26,6 +27,7 @@ export function createApp({ config, db, logger }: AppDeps): express.Express {
   app.use(express.json({ limit: config.maxBodySize }));
   app.use(healthRouter(db));
   app.use('/sta', staRouter({ knex: db.knex, publicBaseUrl: config.publicBaseUrl, defaultTop: config.defaultTop, maxTop: config.maxTop }));
+  app.use('/ogc/v1', featuresRouter({ knex: db.knex, publicBaseUrl: config.publicBaseUrl }));
   app.use(notFound);
   app.use(errorHandler(logger));
   return app;
