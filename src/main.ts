@@ -25,7 +25,9 @@ async function main(): Promise<void> {
   }
   const app = createApp({ config, db, logger });
   const server: Server = app.listen(config.port, config.host, () => {
-    logger.info({ url: `http://localhost:${config.port}/`, port: config.port }, 'listening');
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    logger.info({ url: `http://localhost:${port}/`, port }, 'listening');
   });
   let stopping = false;
   const stop = (signal: string): void => {

@@ -11,7 +11,7 @@ import { DataDirInUseError } from '../db/data-dir-lock';
 import { migrateToLatest } from '../db/migrate';
 import { AppError } from '../errors/errors';
 import { formatIssue } from '../register/import/types';
-import { importFile } from '../register/importing/import-file';
+import { importFile } from '../register/import/import-file';
 import { createOrganisation } from '../register/organisations';
 import type { OrganisationInput } from '../register/profile-types';
 import { loadVocabularies } from '../register/vocabularies/lookup';

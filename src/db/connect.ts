@@ -58,21 +58,25 @@ export interface EmbeddedOptions {
   dataDir: string;
 }
 
+/** An open PGlite instance as a Database; `afterClose` runs once it is closed. */
+export function embeddedDatabase(pglite: PGlite, afterClose: () => void = () => undefined): Database {
+  const knex = knexOnPglite(pglite);
+  return {
+    knex,
+    backend: 'embedded',
+    close: async () => {
+      await knex.destroy();
+      if (!pglite.closed) await pglite.close();
+      afterClose();
+    },
+  };
+}
+
 /** Opens (creating when absent) the embedded database in `<dataDir>/pgdata`, owned by this process. */
 export async function openEmbedded(options: EmbeddedOptions): Promise<Database> {
   const unlock = lockDataDir(options.dataDir);
   try {
-    const pglite = await PGlite.create(path.join(options.dataDir, 'pgdata'), PGLITE_OPTIONS);
-    const knex = knexOnPglite(pglite);
-    return {
-      knex,
-      backend: 'embedded',
-      close: async () => {
-        await knex.destroy();
-        if (!pglite.closed) await pglite.close();
-        unlock();
-      },
-    };
+    return embeddedDatabase(await PGlite.create(path.join(options.dataDir, 'pgdata'), PGLITE_OPTIONS), unlock);
   } catch (error) {
     unlock();
     throw error;

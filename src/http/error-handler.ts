@@ -49,6 +49,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
           type: `https://sensorregister.nl/problems/${appError?.code ?? 'internal-error'}`,
           title: message,
           status,
+          detail: message,
           instance: req.originalUrl,
           ...appError?.detail,
         }),

@@ -48,6 +48,9 @@ export function staRouter(deps: StaDeps): Router {
         const query = singleValued(req);
         const limits = { defaultTop: deps.defaultTop, maxTop: deps.maxTop };
         const options = parseQueryOptions(query, limits);
+        if (options.resultFormat) {
+          throw new BadRequestError('$resultFormat=dataArray is not supported by this server', { option: '$resultFormat' });
+        }
         const result = await readPath(
           { knex: deps.knex, viewer: ANONYMOUS, root, nextLink: (skip) => withSkip(root, relative, query, skip) },
           path,

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { knexOnPglite, openPostgres, PGLITE_OPTIONS, type Database } from '../../src/db/connect';
+import { embeddedDatabase, openPostgres, PGLITE_OPTIONS, type Database } from '../../src/db/connect';
 
 let counter = 0;
 
@@ -39,14 +39,5 @@ export async function openTestDatabase(): Promise<Database> {
   }
   const file = process.env.TEST_PGLITE_TEMPLATE;
   if (!file) throw new Error('TEST_PGLITE_TEMPLATE is not set: run the tests through jest (global setup)');
-  const pglite = await PGlite.create({ ...PGLITE_OPTIONS, loadDataDir: new Blob([fs.readFileSync(file)]) });
-  const knex = knexOnPglite(pglite);
-  return {
-    knex,
-    backend: 'embedded',
-    close: async () => {
-      await knex.destroy();
-      if (!pglite.closed) await pglite.close();
-    },
-  };
+  return embeddedDatabase(await PGlite.create({ ...PGLITE_OPTIONS, loadDataDir: new Blob([fs.readFileSync(file)]) }));
 }
