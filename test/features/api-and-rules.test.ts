@@ -185,6 +185,7 @@ test('errors are application/problem+json with status and title', async () => {
     type: 'https://sensorregister.nl/problems/bad-request',
     title: expect.stringContaining("unknown query parameter 'unknownQueryParameter12345'"),
     status: 400,
+    detail: body.title,
     instance: '/ogc/v1/collections/sensors/items?unknownQueryParameter12345=1',
   });
   const notFound = JSON.parse((await request(app).get('/ogc/v1/nothing-here').expect(404)).text);
