@@ -26,6 +26,8 @@ export function createApp({ config, db, logger }: AppDeps): express.Express {
   app.use(requestLog(logger));
   app.use(express.json({ limit: config.maxBodySize }));
   app.use(healthRouter(db));
+  // Until the public map exists, the root shows the sensors on the Features API's HTML map.
+  app.get('/', (_req, res) => res.redirect(302, 'ogc/v1/collections/sensors/items?f=html&limit=1000'));
   app.use('/sta', staRouter({ knex: db.knex, publicBaseUrl: config.publicBaseUrl, defaultTop: config.defaultTop, maxTop: config.maxTop }));
   app.use('/ogc/v1', featuresRouter({ knex: db.knex, publicBaseUrl: config.publicBaseUrl }));
   app.use(notFound);

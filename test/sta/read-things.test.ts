@@ -147,3 +147,8 @@ test('a data exception while evaluating a valid query is a 400, not a 500', asyn
   const res = await request(app).get(`/sta/v1.1/Things?$filter=${encodeURIComponent('substring(name, 99999999999) eq name')}`).expect(400);
   expect(res.body).toMatchObject({ code: 400, type: 'error' });
 });
+
+test('the root leads a browser to the map of the sensors', async () => {
+  const res = await request(app).get('/').expect(302);
+  expect(res.headers.location).toBe('ogc/v1/collections/sensors/items?f=html&limit=1000');
+});
