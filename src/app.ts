@@ -24,6 +24,13 @@ export function createApp({ config, db, logger }: AppDeps): express.Express {
   app.set('etag', 'strong');
   app.set('strict routing', true);
   app.use(requestLog(logger));
+  if (!config.publicBaseUrl) {
+    // Links are built from these headers, so shared caches must keep responses apart by them.
+    app.use((_req, res, next) => {
+      res.vary('Host').vary('X-Forwarded-Host').vary('X-Forwarded-Proto').vary('X-Forwarded-Prefix');
+      next();
+    });
+  }
   app.use(express.json({ limit: config.maxBodySize }));
   app.use(healthRouter(db));
   // Until the public map exists, the root shows the sensors on the Features API's HTML map.

@@ -46,3 +46,9 @@ export class ServiceUnavailableError extends AppError {
     super(503, 'service-unavailable', message);
   }
 }
+
+export class MethodNotAllowedError extends AppError {
+  constructor(method: string, readonly allow: string) {
+    super(405, 'method-not-allowed', `${method} is not allowed here; allowed: ${allow}`);
+  }
+}

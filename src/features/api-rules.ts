@@ -5,15 +5,13 @@
  */
 import type { RequestHandler } from 'express';
 import { NotFoundError } from '../errors/errors';
+import { allowPublicReads, answerOptions as answerPublicOptions } from '../http/public-reads';
 import { collectionById } from './collections';
 import { API_VERSION } from './openapi';
 
-const ALLOW = 'GET, HEAD, OPTIONS';
-
 export const apiRules: RequestHandler = (req, res, next) => {
   res.set('API-Version', API_VERSION);
-  res.set('Access-Control-Allow-Origin', '*');
-  res.set('Access-Control-Expose-Headers', 'API-Version, Content-Crs, Link');
+  allowPublicReads(res, 'API-Version, Content-Crs, Link');
   const path = req.originalUrl.split('?')[0] ?? '';
   if (path.length > 1 && path.endsWith('/')) {
     next(new NotFoundError(`no resource at ${path}: remove the trailing slash`));
@@ -28,9 +26,5 @@ export const answerOptions: RequestHandler = (req, res, next) => {
     next(new NotFoundError(`no collection '${req.params.collectionId}'`));
     return;
   }
-  res.set('Allow', ALLOW);
-  res.set('Access-Control-Allow-Methods', ALLOW);
-  res.set('Access-Control-Allow-Headers', 'Accept, Accept-Language, Content-Type, Content-Crs');
-  res.set('Access-Control-Max-Age', '86400');
-  res.status(204).end();
+  answerPublicOptions(res, 'Accept, Accept-Language, Content-Type, Content-Crs');
 };

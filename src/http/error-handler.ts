@@ -20,7 +20,7 @@ function toAppError(error: unknown): AppError | undefined {
   const sqlState = (error as { code?: unknown })?.code;
   if (typeof sqlState === 'string' && /^22[0-9A-Z]{3}$/.test(sqlState)) {
     // A data exception while evaluating a valid query (a value out of range for a function, an impossible date).
-    return new AppError(400, 'bad-request', `The query could not be evaluated on this data: ${(error as Error).message}`);
+    return new AppError(400, 'bad-request', 'The query could not be evaluated on this data: a value is invalid or out of range for an operation in it');
   }
   if (sqlState === '57014') return new AppError(503, 'query-timeout', 'The query took too long; narrow it down with a filter or a smaller page');
   if (typeof status === 'number' && status >= 400 && status < 500) return new AppError(status, 'bad-request', 'Bad request');

@@ -21,7 +21,8 @@ export function compileOptions(base: Omit<ScopeContext, 'option' | 'aliases'>, e
   const orderScope = staScope({ ...base, aliases, option: '$orderby' }, entity, alias);
   const keys = options.orderBy.map((item) => {
     const value = compileValue(item.expr, orderScope, '$orderby');
-    const direction = raw(item.direction === 'desc' ? 'DESC' : 'ASC');
+    // OData orders null below every value: first ascending, last descending.
+    const direction = raw(item.direction === 'desc' ? 'DESC NULLS LAST' : 'ASC NULLS FIRST');
     const collated = value.type === 'text' ? sql`${value.sql} COLLATE "C"` : value.sql;
     return sql`${collated} ${direction}`;
   });

@@ -14,6 +14,7 @@ import { compileOptions } from './compile-options';
 import { projectionOf } from './projection';
 import type { ReadContext } from './read-context';
 import { selectColumns, selfLink, serializeEntity, type Expanded, type Row } from './serialize';
+import { MAX_NAVIGATION_DEPTH } from './limits';
 import { Aliases, visibilityImplied } from './sta-scope';
 
 /** An expand tree node: one relation with its options and nested expands. */
@@ -24,12 +25,15 @@ export interface ExpandNode {
 }
 
 /** Turns `$expand` items (with `/` paths) into a tree over the model; unknown relations are 400s. */
-export function expandTree(entity: EntityDef, items: readonly ExpandItem[], defaults: QueryOptions): ExpandNode[] {
+export function expandTree(entity: EntityDef, items: readonly ExpandItem[], defaults: QueryOptions, depth = 0): ExpandNode[] {
   const fail = failFor('$expand');
   const nodes: ExpandNode[] = [];
   for (const item of items) {
     let current = entity;
     let level = nodes;
+    if (depth + item.path.length > MAX_NAVIGATION_DEPTH) {
+      fail(item.pos, item.path.join('/'), `expands more than ${MAX_NAVIGATION_DEPTH} levels deep`);
+    }
     item.path.forEach((name, i) => {
       const via = relation(current, name) ?? fail(item.pos, name, `${current.name} has no navigation property '${name}'`);
       let node = level.find((candidate) => candidate.relation.name === name);
@@ -39,7 +43,7 @@ export function expandTree(entity: EntityDef, items: readonly ExpandItem[], defa
       }
       if (i === item.path.length - 1) {
         node.options = item.options;
-        node.children.push(...expandTree(entityNamed(via.target), item.options.expand, defaults));
+        node.children.push(...expandTree(entityNamed(via.target), item.options.expand, defaults, depth + item.path.length));
       }
       current = entityNamed(via.target);
       level = node.children;
@@ -105,7 +109,7 @@ export function renderExpanded(ctx: ReadContext, entity: EntityDef, row: Row, no
     }
     expanded[name] = rendered;
     if (node.options.count) expanded[`${name}@iot.count`] = Number(data.count ?? 0);
-    if (data.rows.length > top) {
+    if (top > 0 && data.rows.length > top) {
       expanded[`${name}@iot.nextLink`] = `${selfLink(ctx.root, entity, Number(row.id))}/${name}?$top=${top}&$skip=${skip + top}`;
     }
   }

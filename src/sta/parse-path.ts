@@ -2,7 +2,8 @@
  * SensorThings resource paths (OGC 18-088 §9.2): entity sets, entities by id, navigation to any depth,
  * properties, `$value` and `$ref`. Parsed against the model; anything the model does not know is a 404.
  */
-import { NotFoundError } from '../errors/errors';
+import { BadRequestError, NotFoundError } from '../errors/errors';
+import { MAX_NAVIGATION_DEPTH } from './limits';
 import { entity, entityBySet, property, relation } from '../model/entities';
 import type { EntityDef, PropertyDef, RelationDef } from '../model/types';
 
@@ -38,6 +39,9 @@ function parseKey(raw: string, path: string): number {
 /** Parses `Things(1)/Datastreams/…` (without the version prefix and leading slash). */
 export function parseResourcePath(path: string): ResourcePath {
   const segments = path.split('/');
+  if (segments.length > MAX_NAVIGATION_DEPTH + 3) {
+    throw new BadRequestError(`the resource path navigates more than ${MAX_NAVIGATION_DEPTH} relations deep`);
+  }
   const notFound = (): never => {
     throw new NotFoundError(`no resource at /${path}`);
   };

@@ -18,7 +18,7 @@ import { propertyValue, selectColumns, selfLink, serializeEntity, type Row } fro
 export type { ReadContext } from './read-context';
 
 /** The result of a read: a JSON body, or a raw `$value`. */
-export type ReadResult = { kind: 'json'; body: unknown } | { kind: 'value'; body: string };
+export type ReadResult = { kind: 'json'; body: unknown } | { kind: 'value'; body: string; json: boolean };
 
 /** Reads `path` with `options`; `defaults` are the options an `$expand` level gets when it names none. */
 export async function readPath(ctx: ReadContext, path: ResourcePath, options: QueryOptions, defaults: QueryOptions): Promise<ReadResult> {
@@ -52,7 +52,7 @@ export async function readPath(ctx: ReadContext, path: ResourcePath, options: Qu
     } else {
       body.value = page.map((row) => serializeEntity(root, entity, row, projection, renderExpanded(ctx, entity, row, tree)));
     }
-    if (rows.length > options.top) body['@iot.nextLink'] = ctx.nextLink(options.skip + options.top);
+    if (options.top > 0 && rows.length > options.top) body['@iot.nextLink'] = ctx.nextLink(options.skip + options.top);
     return { kind: 'json', body };
   }
   const row: Row | undefined = await restrict(knex(table)).select(columns).first();
@@ -66,7 +66,8 @@ export async function readPath(ctx: ReadContext, path: ResourcePath, options: Qu
     }
     case 'value': {
       const value = propertyValue(path.property!, row);
-      return { kind: 'value', body: typeof value === 'object' ? JSON.stringify(value) : String(value) };
+      const json = typeof value === 'object' && value !== null;
+      return { kind: 'value', body: json ? JSON.stringify(value) : String(value), json };
     }
     default: {
       return { kind: 'json', body: serializeEntity(root, entity, row, projection, renderExpanded(ctx, entity, row, tree)) };

@@ -4,6 +4,7 @@ import type { Knex } from 'knex';
 import { BadRequestError } from '../errors/errors';
 import { baseUrl } from '../http/base-url';
 import { errorFormat } from '../http/error-handler';
+import { readOnly } from '../http/public-reads';
 import { ANONYMOUS } from '../register/publication';
 import { parseQueryOptions } from '../query/parse-query-options';
 import { parseResourcePath } from './parse-path';
@@ -36,6 +37,7 @@ function withSkip(root: string, path: string, query: Record<string, string>, ski
 export function staRouter(deps: StaDeps): Router {
   const router = Router();
   router.use(errorFormat('sta'));
+  router.use(readOnly('Location', 'Accept, Content-Type'));
   for (const version of ['v1.0', 'v1.1'] as StaVersion[]) {
     router.get(`/${version}`, (req, res) => {
       res.json(serviceRoot(`${baseUrl(req, deps.publicBaseUrl)}/sta/${version}`, version));
@@ -58,7 +60,7 @@ export function staRouter(deps: StaDeps): Router {
           parseQueryOptions({}, limits),
         );
         if (result.kind === 'value') {
-          res.type('text/plain').send(result.body);
+          res.type(result.json ? 'application/json' : 'text/plain').send(result.body);
           return;
         }
         res.json(result.body);

@@ -12,6 +12,7 @@ import { join, raw, sql, type Sql } from '../query/sql/sql';
 import { entity as entityNamed, property, relation } from '../model/entities';
 import type { EntityDef, RelationDef } from '../model/types';
 import { visibleIds, type Viewer } from '../register/publication';
+import { MAX_NAVIGATION_DEPTH } from './limits';
 
 /** Hands out the table aliases of one query (`e1`, `e2`, …). */
 export class Aliases {
@@ -97,6 +98,7 @@ export function staScope(ctx: ScopeContext, entity: EntityDef, alias: string, pr
       const via = relation(entity, first);
       if (via) {
         if (rest.length === 0) fail(ref.pos, where, `'${first}' is a navigation property: name one of its properties, e.g. ${first}/id`);
+        if (prefix.length >= MAX_NAVIGATION_DEPTH) fail(ref.pos, where, `the path crosses more than ${MAX_NAVIGATION_DEPTH} relations`);
         return { kind: 'hop', hop: hop(ctx, entity, alias, via, [...prefix, first], scope) };
       }
       return fail(ref.pos, where, `${entity.name} has no property '${first}'`);

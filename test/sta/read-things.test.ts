@@ -143,9 +143,59 @@ test('filters and expands through relations never reveal drafts', async () => {
   expect(things.body.value).toEqual([]);
 });
 
-test('a data exception while evaluating a valid query is a 400, not a 500', async () => {
-  const res = await request(app).get(`/sta/v1.1/Things?$filter=${encodeURIComponent('substring(name, 99999999999) eq name')}`).expect(400);
-  expect(res.body).toMatchObject({ code: 400, type: 'error' });
+test('a data exception while evaluating a valid query is a 400 that does not show the SQL', async () => {
+  for (const filter of ['substring(name, 99999999999) eq name', "name eq 'a\u0000b'"]) {
+    const res = await request(app).get(`/sta/v1.1/Things?$filter=${encodeURIComponent(filter)}`).expect(400);
+    expect(res.body).toMatchObject({ code: 400, type: 'error' });
+    expect(res.body.message).not.toMatch(/select|things|publication/i);
+  }
+});
+
+test('navigation depth is bounded in paths, filters and expands, and the server stays healthy', async () => {
+  const q = (text: string) => encodeURIComponent(text);
+  const deepExpand = `${'Datastreams/Thing/'.repeat(100)}Locations`;
+  const expand = await request(app).get(`/sta/v1.1/Things?$expand=${q(deepExpand)}`).expect(400);
+  expect(expand.body).toMatchObject({ option: '$expand', position: 0, message: expect.stringContaining('expands more than 8 levels deep') });
+  const nested = `Datastreams($expand=${'Thing($expand=Datastreams($expand='.repeat(4)}Sensor${'))'.repeat(4)})`;
+  await request(app).get(`/sta/v1.1/Things?$expand=${q(nested)}`).expect(400);
+  const filter = await request(app).get(`/sta/v1.1/Things?$filter=${q(`${'Datastreams/Thing/'.repeat(10)}name eq 'A'`)}`).expect(400);
+  expect(filter.body.message).toContain('the path crosses more than 8 relations');
+  await request(app).get(`/sta/v1.1/Things(${publishedIds[0]})${'/Datastreams/Thing'.repeat(10)}`).expect(400);
+  const fine = await request(app).get(`/sta/v1.1/Things?$expand=${q('Datastreams/Thing/Locations')}&$filter=${q("Datastreams/Thing/name eq 'A'")}`).expect(200);
+  expect(fine.body.value[0].Datastreams[0].Thing.Locations[0].name).toBe('A');
+  await request(app).get('/health').expect(200);
+});
+
+test('$top=0 counts without a nextLink; $value of JSON is JSON; desc puts nulls last', async () => {
+  const counted = await request(app).get('/sta/v1.1/Things?$top=0&$count=true').expect(200);
+  expect(counted.body).toEqual({ '@iot.count': 3, value: [] });
+  const value = await request(app).get(`/sta/v1.1/Things(${publishedIds[0]})/properties/$value`).expect(200);
+  expect(value.headers['content-type']).toMatch(/^application\/json/);
+  expect(JSON.parse(value.text)).toEqual({ reference: 'A', status: 'active' });
+  await db.knex('things').where('id', publishedIds[1]).update({ properties: null });
+  try {
+    const desc = await request(app).get(`/sta/v1.1/Things?$orderby=${encodeURIComponent('properties/reference desc')}`).expect(200);
+    expect(desc.body.value.map((t: { name: string }) => t.name)).toEqual(['C', 'A', 'B']);
+    const asc = await request(app).get(`/sta/v1.1/Things?$orderby=${encodeURIComponent('properties/reference')}`).expect(200);
+    expect(asc.body.value.map((t: { name: string }) => t.name)).toEqual(['B', 'A', 'C']);
+  } finally {
+    await db.knex('things').where('id', publishedIds[1]).update({ properties: { reference: 'B', status: 'active' } });
+  }
+});
+
+test('read-only API: CORS on reads, OPTIONS answered, writes are 405 with Allow', async () => {
+  const read = await request(app).get('/sta/v1.1/Things').expect(200);
+  expect(read.headers['access-control-allow-origin']).toBe('*');
+  const options = await request(app).options('/sta/v1.1/Things').expect(204);
+  expect(options.headers.allow).toBe('GET, HEAD, OPTIONS');
+  const post = await request(app).post('/sta/v1.1/Things').send({ name: 'x' }).expect(405);
+  expect(post.headers.allow).toBe('GET, HEAD, OPTIONS');
+  expect(post.body).toMatchObject({ code: 405, type: 'error', message: 'POST is not allowed here; allowed: GET, HEAD, OPTIONS' });
+});
+
+test('without a configured base URL, responses vary by the headers links are built from', async () => {
+  const res = await request(testApp(db)).get('/sta/v1.1/Things').expect(200);
+  expect(res.headers.vary).toBe('Host, X-Forwarded-Host, X-Forwarded-Proto, X-Forwarded-Prefix');
 });
 
 test('the root leads a browser to the map of the sensors', async () => {
