@@ -8,6 +8,7 @@ import * as organisations from './20261203_0002_organisations';
 import * as sensingCore from './20261203_0003_sensing_core';
 import * as changeLog from './20261203_0004_change_log';
 import * as vocabularies from './20261203_0005_vocabularies';
+import * as uniqueReference from './20261203_0006_unique_reference';
 
 const MIGRATIONS: ReadonlyArray<[string, Knex.Migration]> = [
   ['20261203_0001_postgis', postgis],
@@ -15,6 +16,7 @@ const MIGRATIONS: ReadonlyArray<[string, Knex.Migration]> = [
   ['20261203_0003_sensing_core', sensingCore],
   ['20261203_0004_change_log', changeLog],
   ['20261203_0005_vocabularies', vocabularies],
+  ['20261203_0006_unique_reference', uniqueReference],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Knex.Migration]> = {

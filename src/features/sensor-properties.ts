@@ -42,6 +42,7 @@ export const SENSOR_PROPERTIES: readonly FeatureProperty[] = [
   { name: 'purpose', type: 'string', title: 'Doel / Purpose', description: 'Why the data is collected', sql: 'ds.purpose', source: 'datastreams', queryParameter: false },
   { name: 'personal_data', type: 'boolean', title: 'Persoonsgegevens / Personal data', description: 'Whether the collected data can be traced to persons', sql: 'ds.personal_data', source: 'datastreams', queryParameter: true },
   { name: 'legal_ground', type: 'string', title: 'Grondslag / Legal ground', description: 'GDPR art. 6(1) legal ground code(s), comma-separated when several', sql: 'ds.legal_ground', source: 'datastreams', queryParameter: true },
+  { name: 'operator', type: 'string', title: 'Exploitant / Operator', description: 'The party operating the sensor, when not the organisation itself', sql: thingText('operator'), source: 'thing', queryParameter: true },
   { name: 'public_contact', type: 'string', format: 'email', title: 'Contact', description: 'Public role mailbox for questions', sql: `COALESCE(${thingText('publicContact')}, o.public_email)`, source: 'thing', queryParameter: true },
   { name: 'status', type: 'string', title: 'Status', description: 'planned, active or terminated', sql: thingText('status'), source: 'thing', queryParameter: true },
   { name: 'active_from', type: 'string', format: 'date', title: 'Actief vanaf / Active from', description: 'First day in service', sql: thingText('activeFrom'), source: 'thing', queryParameter: true },

@@ -22,6 +22,7 @@ function toAppError(error: unknown): AppError | undefined {
     // A data exception while evaluating a valid query (a value out of range for a function, an impossible date).
     return new AppError(400, 'bad-request', 'The query could not be evaluated on this data: a value is invalid or out of range for an operation in it');
   }
+  if (sqlState === '23505') return new AppError(409, 'conflict', 'The change conflicts with an existing registration (a reference or code that must be unique)');
   if (sqlState === '57014') return new AppError(503, 'query-timeout', 'The query took too long; narrow it down with a filter or a smaller page');
   if (typeof status === 'number' && status >= 400 && status < 500) return new AppError(status, 'bad-request', 'Bad request');
   return undefined;

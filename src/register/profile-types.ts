@@ -134,6 +134,10 @@ export interface ThingProperties {
    */
   publicContact?: string;
   /**
+   * The party that operates the sensor for or with permission of the organisation, when not the organisation itself (a business or institution — never a person's name).
+   */
+  operator?: string;
+  /**
    * What the sensor is mounted on (lamp post, façade, …).
    */
   mountingObject?: string;

@@ -110,7 +110,7 @@ test('/api is a valid OpenAPI 3.0 document with the declarations the ETS, QGIS a
   const literal = doc.paths['/collections/sensors/items'].get.parameters.filter((parameter: { name?: string }) => parameter.name);
   expect(literal.map((parameter: { name: string }) => parameter.name)).toEqual([
     'name', 'organisation', 'organisation_slug', 'organisation_kind', 'sensor_type', 'sensor_type_label', 'themes',
-    'observed_properties', 'personal_data', 'legal_ground', 'public_contact', 'status', 'active_from', 'active_until', 'reference',
+    'observed_properties', 'personal_data', 'legal_ground', 'operator', 'public_contact', 'status', 'active_from', 'active_until', 'reference',
   ]);
   expect(literal[8]).toMatchObject({ in: 'query', style: 'form', explode: false, schema: { type: 'boolean' } });
   for (const [path, item] of Object.entries(doc.paths as Record<string, { get: { responses: Record<string, { headers?: object; $ref?: string }> } }>)) {

@@ -98,6 +98,7 @@ test('queryables: JSON Schema 2020-12 with $id, every flat property typed, and t
     purpose: ['string', null],
     personal_data: ['boolean', null],
     legal_ground: ['string', null],
+    operator: ['string', null],
     public_contact: ['string', 'email'],
     status: ['string', null],
     active_from: ['string', 'date'],

@@ -64,6 +64,7 @@ test('flat properties of a feature, exactly', async () => {
       purpose: null,
       personal_data: true,
       legal_ground: 'public-task',
+      operator: null,
       public_contact: 'info@denhaag.nl',
       status: 'active',
       active_from: '2024-01-15',

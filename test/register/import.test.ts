@@ -132,3 +132,41 @@ test('an unknown organisation is refused', async () => {
     importFile(db.knex, request({ organisationSlug: 'nowhere', fileName: 'x.csv', content: Buffer.from('name\n') })),
   ).rejects.toMatchObject({ status: 404, message: "no organisation with slug 'nowhere'" });
 });
+
+test('a reference identifies one installation: re-importing a file, or repeating a reference in it, is refused', async () => {
+  await addOrganisation(db.knex, 'gouda');
+  const csv = Buffer.from('name,reference,longitude,latitude,sensor_type\nCam 1,G-1,4.70,52.01,Optische / camera sensor\nCam 2,G-2,4.71,52.02,Optische / camera sensor\n');
+  const first = await importFile(db.knex, request({ organisationSlug: 'gouda', fileName: 'gouda.csv', content: csv }));
+  expect(first.written).toBe(2);
+  const before = await counts();
+  const again = await importFile(db.knex, request({ organisationSlug: 'gouda', fileName: 'gouda.csv', content: csv }));
+  expect(again.written).toBe(0);
+  expect(again.issues.map((issue) => [issue.row, issue.field, issue.reason.replace(/Thing \d+/, 'Thing N')])).toEqual([
+    [1, 'reference', 'reference "G-1" is already registered by this organisation (Thing N); a reference identifies one installation'],
+    [2, 'reference', 'reference "G-2" is already registered by this organisation (Thing N); a reference identifies one installation'],
+  ]);
+  const repeated = Buffer.from('name,reference,longitude,latitude,sensor_type\nCam 3,G-3,4.70,52.01,Optische / camera sensor\nCam 4,G-3,4.71,52.02,Optische / camera sensor\n');
+  const inFile = await importFile(db.knex, request({ organisationSlug: 'gouda', fileName: 'twice.csv', content: repeated }));
+  expect(inFile.issues).toEqual([{ file: 'twice.csv', row: 2, field: 'reference', reason: 'reference "G-3" was already used in row 1 of this file' }]);
+  expect(await counts()).toEqual(before);
+  // The same reference in another organisation is another installation.
+  await addOrganisation(db.knex, 'woerden');
+  expect((await importFile(db.knex, request({ organisationSlug: 'woerden', fileName: 'gouda.csv', content: csv }))).written).toBe(2);
+});
+
+test('problems are reported in row order', async () => {
+  await addOrganisation(db.knex, 'zeist');
+  const csv = ['name,longitude,latitude,sensor_type,public_contact', 'A,,,Optische / camera sensor,', 'B,5.2,52.08,Toaster,', 'C,5.2,52.08,Geluidsensor,jan@zeist.nl'].join('\n');
+  const report = await importFile(db.knex, request({ organisationSlug: 'zeist', fileName: 'z.csv', content: Buffer.from(csv) }));
+  expect(report.issues.map((issue) => issue.row)).toEqual([1, 2, 3]);
+});
+
+test('Amsterdam register entries keep who operates the sensor, never the contact person', async () => {
+  await addOrganisation(db.knex, 'amsterdam');
+  const file = path.join(__dirname, '../../seed/demo/amsterdam_sensorenregister_sample_redacted.geojson');
+  const report = await importFile(db.knex, request({ organisationSlug: 'amsterdam', fileName: 'amsterdam.geojson', content: fs.readFileSync(file) }));
+  expect(report.written).toBe(7);
+  const rows = await db.knex('things as t').join('organisations as o', 'o.id', 't.organisation_id').where('o.slug', 'amsterdam').orderBy('t.id').select('t.properties');
+  expect(rows[0].properties).toMatchObject({ reference: '8151-9408.0', operator: 'Ekodis natuurmarkt', activeUntil: '2032-01-01' });
+  expect(JSON.stringify(rows)).not.toContain('redacted');
+});

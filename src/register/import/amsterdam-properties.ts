@@ -2,7 +2,8 @@
  * Reads the nested parts of an entry of Amsterdam's sensor register (`/iothings/devices/`, the shape of
  * `amsterdam_sensorenregister_sample_redacted.geojson`) into register fields. Its flat keys (`reference`,
  * `type`, `themes`, `contains_pi_data`, `active_until`, `location_description`) are aliases in
- * `field-mapping.ts`. `owner.name` and `owner.email` are personal data and are never read.
+ * `field-mapping.ts`. `owner.organisation` (a business or institution) is the operator; `owner.name` and
+ * `owner.email` are personal data and are never read.
  *
  * | Amsterdam property                          | register field                           |
  * |---------------------------------------------|------------------------------------------|
@@ -11,6 +12,7 @@
  * | `observation_goals[0].legal_ground`         | legal ground                             |
  * | `observation_goals[0].privacy_declaration`  | privacy statement URL                    |
  * | `type` + `reference` (no `name` given)      | name, e.g. `Optische / camera sensor 8151-9408.0` |
+ * | `owner.organisation`                        | operator                                 |
  */
 import { addFieldValue, type FieldKey, type FieldValues } from './field-mapping';
 
@@ -32,6 +34,7 @@ export function addAmsterdamFieldValues(properties: Record<string, unknown>, val
     fill('legal_ground', source('legal_ground'), goal.legal_ground);
     fill('privacy_statement_url', source('privacy_declaration'), goal.privacy_declaration);
   }
+  if (isObject(properties.owner)) fill('operator', 'owner.organisation', properties.owner.organisation);
   if (typeof properties.type === 'string' && typeof properties.reference === 'string') {
     fill('name', 'reference', `${properties.type} ${properties.reference}`);
   }

@@ -144,6 +144,7 @@ function assemble(values: Values, name: string, position: Position): ImportRecor
     activeUntil: values.active_until,
     publicContact: values.public_contact,
     mountingObject: values.mounting_object,
+    operator: values.operator,
   });
   const sensorProperties = definedOnly<SensorProperties>({
     sensorType: values.sensor_type,

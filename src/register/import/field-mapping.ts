@@ -25,6 +25,7 @@ export const FIELDS = {
   active_until: { kind: 'date', aliases: [] },
   public_contact: { kind: 'text', aliases: ['public_email', 'contact_email'] },
   mounting_object: { kind: 'text', aliases: [] },
+  operator: { kind: 'text', aliases: ['exploitant', 'beheerder'] },
   longitude: { kind: 'number', aliases: ['lon', 'lng'] },
   latitude: { kind: 'number', aliases: ['lat', 'Lattitude'] },
   x: { kind: 'number', aliases: ['rd_x', 'RD x'] },

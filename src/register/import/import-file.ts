@@ -3,6 +3,7 @@
  * transaction — or nothing, with a report naming file, row, field and reason for every problem.
  */
 import type { Knex } from 'knex';
+import { referenceIssues } from './check-references';
 import { parseImportFile } from './parse-import-file';
 import type { ImportIssue } from './types';
 import { validateRecords } from './validate-records';
@@ -31,13 +32,19 @@ export interface ImportReport {
   dryRun: boolean;
 }
 
+/** File-level problems first, then by row, keeping the order of problems within a row. */
+function byPosition(a: ImportIssue, b: ImportIssue): number {
+  return (a.row ?? 0) - (b.row ?? 0);
+}
+
 /** Runs an import; the database is unchanged unless the whole file is valid (and not a dry run). */
 export async function importFile(knex: Knex, request: ImportRequest): Promise<ImportReport> {
   const organisation = await organisationBySlug(knex, request.organisationSlug);
   const parsed = parseImportFile(request.fileName, request.content);
   const vocabularies = await loadVocabularies(knex);
   const validated = validateRecords(request.fileName, parsed.records, vocabularies);
-  const issues = [...parsed.issues, ...validated.issues];
+  const duplicates = await referenceIssues(knex, request.fileName, organisation.id, validated.records);
+  const issues = [...parsed.issues, ...validated.issues, ...duplicates].sort(byPosition);
   const report: ImportReport = {
     file: request.fileName,
     organisation: organisation.slug,

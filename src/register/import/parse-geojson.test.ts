@@ -37,7 +37,7 @@ describe('parseGeoJson on the real Amsterdam register sample', () => {
       record: {
         name: 'Optische / camera sensor 0674-2325.0',
         description: '',
-        thing: { reference: '0674-2325.0', activeUntil: '3000-12-31' },
+        thing: { reference: '0674-2325.0', activeUntil: '3000-12-31', operator: 'El Punto Latino' },
         position: { crs: 'EPSG:4326', x: 4.884425783049923, y: 52.3641713674388 },
         sensor: {
           name: 'Optische / camera sensor 0674-2325.0',
@@ -68,11 +68,14 @@ describe('parseGeoJson on the real Amsterdam register sample', () => {
     ]);
   });
 
-  it('never imports the owner (contact person name and e-mail)', () => {
+  it('imports the operating organisation, never the contact person (name and e-mail)', () => {
     const imported = JSON.stringify(result.records);
     expect(imported).not.toContain('[redacted]');
     expect(imported).not.toContain('owner');
-    expect(imported).not.toContain('Ekodis');
+    expect(result.records.map((parsed) => parsed.record.thing?.operator)).toEqual([
+      'Ekodis natuurmarkt', 'El Punto Latino', 'cv Bourbonstreet Jazz-Blues Discotheek', 'T&A Survey',
+      'Het Feest van Ome Jan!', 'Le Pub Leidseplein BV', 'Floepp B.V.',
+    ]);
   });
 
   it('validates to register codes; the catch-all theme "Overig" is dropped', () => {
