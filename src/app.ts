@@ -10,6 +10,7 @@ import { errorHandler, notFound } from './http/error-handler';
 import { healthRouter } from './http/health';
 import { requestLog } from './http/request-log';
 import { featuresRouter } from './features';
+import { vocabulariesRouter } from './register/vocabularies/routes';
 import { staRouter } from './sta/routes';
 
 export interface AppDeps {
@@ -37,6 +38,7 @@ export function createApp({ config, db, logger }: AppDeps): express.Express {
   app.get('/', (_req, res) => res.redirect(302, 'ogc/v1/collections/sensors/items?f=html&limit=1000'));
   app.use('/sta', staRouter({ knex: db.knex, publicBaseUrl: config.publicBaseUrl, defaultTop: config.defaultTop, maxTop: config.maxTop }));
   app.use('/ogc/v1', featuresRouter({ knex: db.knex, publicBaseUrl: config.publicBaseUrl }));
+  app.use('/api/v1', vocabulariesRouter(db.knex));
   app.use(notFound);
   app.use(errorHandler(logger));
   return app;

@@ -68,7 +68,7 @@ async function organisationList(db: Database, out: Out): Promise<Outcome> {
     .groupBy('o.id')
     .orderBy('o.slug')
     .select('o.slug', 'o.name', 'o.kind', db.knex.raw('count(t.id)::int as things'));
-  for (const row of rows) out(`${row.slug}\t${row.kind}\t${row.things} things\t${row.name}`);
+  for (const row of rows) out(`${row.slug}\t${row.kind}\t${row.things} ${row.things === 1 ? 'thing' : 'things'}\t${row.name}`);
   return { code: 0 };
 }
 
@@ -84,10 +84,14 @@ async function runImport(db: Database, args: string[], out: Out, err: Out): Prom
     strict: true,
   });
   if (!values.organisation || positionals.length !== 1) {
-    err(USAGE);
+    err(`sensorregister import: ${!values.organisation ? 'name the organisation with --organisation <slug>' : 'give exactly one file to import'}\n\n${USAGE}`);
     return { code: 2 };
   }
   const file = positionals[0] as string;
+  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    err(`sensorregister import: ${file} is not a file`);
+    return { code: 1 };
+  }
   const started = Date.now();
   let lastProgress = 0;
   const report = await importFile(db.knex, {
@@ -110,7 +114,7 @@ async function runImport(db: Database, args: string[], out: Out, err: Out): Prom
   }
   const seconds = (Date.now() - started) / 1000;
   if (report.dryRun) out(`${report.file}: ${report.records} records valid (dry run; nothing written)`);
-  else out(`${report.file}: ${report.written} things imported for ${report.organisation} in ${seconds.toFixed(1)} s`);
+  else out(`${report.file}: ${report.written} ${report.written === 1 ? 'thing' : 'things'} imported for ${report.organisation} in ${seconds.toFixed(1)} s`);
   return { code: 0 };
 }
 

@@ -94,12 +94,17 @@ test('first start seeds the demo, restart keeps it without seeding twice, the CL
   fs.writeFileSync(csv, 'name,description,x,y,sensor_type\nWaterhoogte Lobith,Peilschaal,203000,429000,Druksensor\n');
   const imported = cli('import', '--organisation', 'rijkswaterstaat', '--publish', csv);
   expect(imported.status).toBe(0);
-  expect(imported.stdout).toMatch(/^rws\.csv: 1 things imported for rijkswaterstaat in [\d.]+ s\n$/);
+  expect(imported.stdout).toMatch(/^rws\.csv: 1 thing imported for rijkswaterstaat in [\d.]+ s\n$/);
+  const missing = cli('import', '--organisation', 'rijkswaterstaat', path.join(dataDir, 'nope.csv'));
+  expect([missing.status, missing.stderr]).toEqual([1, `sensorregister import: ${path.join(dataDir, 'nope.csv')} is not a file\n`]);
+  const noOrganisation = cli('import', csv);
+  expect(noOrganisation.status).toBe(2);
+  expect(noOrganisation.stderr).toMatch(/^sensorregister import: name the organisation with --organisation <slug>\n/);
   const listed = cli('organisation', 'list');
   expect(listed.stdout.split('\n').filter(Boolean)).toEqual([
     "amsterdam\tgemeente\t7 things\tGemeente Amsterdam",
     "den-haag\tgemeente\t104 things\tGemeente 's-Gravenhage",
-    'rijkswaterstaat\trijk\t1 things\tRijkswaterstaat',
+    'rijkswaterstaat\trijk\t1 thing\tRijkswaterstaat',
   ]);
 
   const second = await startServer();
