@@ -25,6 +25,10 @@ export function createApp({ config, db, logger }: AppDeps): express.Express {
   app.set('etag', 'strong');
   app.set('strict routing', true);
   app.use(requestLog(logger));
+  app.use((_req, res, next) => {
+    res.set('X-Content-Type-Options', 'nosniff');
+    next();
+  });
   if (!config.publicBaseUrl) {
     // Links are built from these headers, so shared caches must keep responses apart by them.
     app.use((_req, res, next) => {

@@ -16,11 +16,19 @@ export interface FeaturesDeps {
 }
 
 /** Sends `json` (an object or ready JSON text) with the negotiated media type, or the HTML `renderHtml` builds. */
+/**
+ * What HTML pages may load: only this server's scripts and styles, and the background map of the Dutch
+ * government's PDOK service (no third-party trackers; nothing inline is executed).
+ */
+const HTML_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https://service.pdok.nl; " +
+  "object-src 'none'; base-uri 'none'; frame-ancestors 'self'; form-action 'self'";
+
 export function send(res: Response, served: Negotiated, json: unknown, renderHtml: () => string): void {
   res.vary('Accept');
   // Public, anonymous data: short shared caching (plus express's strong ETag) lets a proxy absorb bursts.
   res.set('Cache-Control', 'public, max-age=60');
-  if (served.format === 'html') res.type(HTML).send(renderHtml());
+  if (served.format === 'html') res.set('Content-Security-Policy', HTML_POLICY).type(HTML).send(renderHtml());
   else {
     const body = typeof json === 'string' ? json : JSON.stringify(json);
     // A media type with parameters (the OpenAPI one) is sent verbatim: express would insert a charset before them.

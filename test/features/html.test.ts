@@ -105,3 +105,13 @@ test('Leaflet and the page assets are served from this API', async () => {
   await request(app).get('/ogc/v1/assets/leaflet/../package.json').expect(404);
   await request(app).get('/ogc/v1/assets/nothing.js').expect(404);
 });
+
+test('HTML pages load nothing from third parties: own scripts, PDOK background map, a strict policy', async () => {
+  const res = await request(app).get('/ogc/v1/collections/sensors/items?f=html').expect(200);
+  expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+  expect(res.headers['content-security-policy']).toContain('img-src \'self\' data: https://service.pdok.nl');
+  expect(res.headers['x-content-type-options']).toBe('nosniff');
+  const script = await request(app).get('/ogc/v1/assets/features-map.js').expect(200);
+  expect(script.text).toContain('https://service.pdok.nl/brt/achtergrondkaart/');
+  expect(script.text).not.toContain('openstreetmap');
+});

@@ -30,9 +30,9 @@ const MAP_SCRIPT = `'use strict';
   if (!data || !target || !window.L) return;
   var geojson = JSON.parse(data.textContent);
   var map = L.map(target);
-  L.tileLayer('https://tile.openstreetmap.org/{z}/{x}/{y}.png', {
+  L.tileLayer('https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png', {
     maxZoom: 19,
-    attribution: '&copy; OpenStreetMap contributors'
+    attribution: 'Kaartgegevens &copy; Kadaster (BRT-Achtergrondkaart, PDOK)'
   }).addTo(map);
   var layer = L.geoJSON(geojson, {
     pointToLayer: function (feature, latlng) {
