@@ -1,6 +1,6 @@
 /**
- * SensorThings read benchmark: N Things (default 100 000), each with a Location and two Datastreams. Median
- * latency over real HTTP of three requests, each also as a ratio to one hand-written SQL query computing the
+ * SensorThings read benchmark: N Things (default 100 000), each with a Location and two Datastreams (data set
+ * of generate.ts). Median latency over real HTTP of three requests, each also as a ratio to one hand-written SQL query computing the
  * same result in the same run (target: within 1.5×):
  *   1. /Things?$top=100&$expand=Locations,Datastreams($expand=Sensor,ObservedProperty)
  *   2. a geo.intersects bounding-box filter over a city
@@ -10,46 +10,15 @@
  *   DATABASE_URL=postgres://… npm run bench:sta -- 100000
  */
 import type { AddressInfo } from 'node:net';
-import type { Knex } from 'knex';
 import pino from 'pino';
 import { createApp } from '../src/app';
 import type { Database } from '../src/db/connect';
+import { generate } from './generate';
 import { medianMs, onEachBackend } from './support';
 
 const COUNT = Number(process.argv[2] ?? 100000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const CITY = 'POLYGON((4.85 52.33, 4.95 52.33, 4.95 52.40, 4.85 52.40, 4.85 52.33))';
-
-/** Generates the data set in SQL (deterministic positions spread over the Netherlands). */
-async function generate(knex: Knex, count: number): Promise<void> {
-  await knex.raw(`INSERT INTO organisations (id, slug, name, kind) VALUES (1, 'bench', 'Benchmark', 'overig')`);
-  await knex.raw(
-    `INSERT INTO things (id, organisation_id, publication, name, description, properties)
-     SELECT g, 1, CASE WHEN g % 10 = 0 THEN 'draft' ELSE 'published' END, 'Thing ' || g, 'benchmark thing', jsonb_build_object('reference', 'B' || g)
-     FROM generate_series(1, ?::int) g`,
-    [count],
-  );
-  await knex.raw(
-    `INSERT INTO locations (id, name, description, encoding_type, location, geom)
-     SELECT g, 'Location ' || g, '', 'application/geo+json', ST_AsGeoJSON(p, 9)::jsonb, p
-     FROM (SELECT g, ST_SetSRID(ST_MakePoint(3.6 + 3.4 * ((g::bigint * 7919) % 10007) / 10007.0, 50.8 + 2.7 * ((g::bigint * 104729) % 10009) / 10009.0), 4326) AS p
-           FROM generate_series(1, ?::int) g) s`,
-    [count],
-  );
-  await knex.raw(`INSERT INTO things_locations SELECT g, g FROM generate_series(1, ?::int) g`, [count]);
-  await knex.raw(`INSERT INTO sensors (id, name, description, encoding_type, metadata) SELECT g, 'Sensor type ' || g, '', 'text/plain', '' FROM generate_series(1, 10) g`);
-  await knex.raw(`INSERT INTO observed_properties (id, name, definition, description) SELECT g, 'Property ' || g, 'urn:bench:' || g, '' FROM generate_series(1, 5) g`);
-  await knex.raw(
-    `INSERT INTO datastreams (id, thing_id, sensor_id, observed_property_id, name, description, unit_of_measurement, observation_type)
-     SELECT g, (g + 1) / 2, 1 + g % 10, 1 + g % 5, 'Datastream ' || g, '', '{"name":null,"symbol":null,"definition":null}', 'OM_Observation'
-     FROM generate_series(1, ?::int * 2) g`,
-    [count],
-  );
-  for (const table of ['organisations', 'things', 'locations', 'sensors', 'observed_properties', 'datastreams']) {
-    await knex.raw(`SELECT setval(pg_get_serial_sequence(?, 'id'), (SELECT max(id) FROM ${table}))`, [table]);
-  }
-  await knex.raw('ANALYZE');
-}
 
 const HAND_EXPAND = `
   SELECT json_build_object('value', json_agg(json_build_object(
