@@ -126,9 +126,9 @@ export function cql2Filter(knex: Knex) {
     const query = Object.fromEntries(Object.entries(req.query).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
     const expression = parseFeatureFilter(query);
     if (!expression) return undefined;
-    const condition = toRaw(knex, compileFilter(expression, queryablesScope, 'filter'));
-    return (builder) => {
-      builder.whereRaw(condition);
-    };
+    const reads = new Set<string>();
+    const recording: Scope = { resolve: (ref) => (reads.add(ref.path.join('.')), queryablesScope.resolve(ref)) };
+    const condition = toRaw(knex, compileFilter(expression, recording, 'filter'));
+    return { apply: (builder) => void builder.whereRaw(condition), reads };
   };
 }

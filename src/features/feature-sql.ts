@@ -20,14 +20,21 @@ export interface PropertyEquals {
 }
 
 /**
- * Narrows the feature rows. `where` is the seam for CQL2 (`filter`): a callback on the query over the derived
- * table `f`, whose columns are the queryable names plus `geom` (SRID 4326) and `id`.
+ * A condition on the derived table `f` (columns: the queryable names, `geom` in SRID 4326 and `id`) — the seam
+ * for CQL2 (`filter`). `reads` names the columns it uses ('geometry' for `geom`), so only those are computed
+ * for rows that are filtered but not returned.
  */
+export interface FeatureCondition {
+  readonly apply: (query: Knex.QueryBuilder) => void;
+  readonly reads: ReadonlySet<string>;
+}
+
+/** Narrows the feature rows. */
 export interface FeatureFilter {
   readonly bbox?: BoundingBox;
   readonly time?: TimeFilter;
   readonly equals?: readonly PropertyEquals[];
-  readonly where?: (query: Knex.QueryBuilder) => void;
+  readonly where?: FeatureCondition;
 }
 
 const LOCATION_JOIN = `LEFT JOIN LATERAL (
@@ -87,9 +94,23 @@ function envelope(knex: Knex, box: BoundingBox): Knex.Raw {
   return knex.raw('ST_Transform(ST_Segmentize(ST_Envelope(ST_MakeEnvelope(?, ?, ?, ?, ?::int)), 1000), 4326)', [...corners, srid]);
 }
 
+/**
+ * Things with any Location intersecting one of `boxes`, found through the GIST index on locations.geom: a
+ * superset of the Things whose current Location does, so it narrows the rows before that exact test.
+ */
+function bboxCandidates(knex: Knex, boxes: readonly Knex.Raw[]): Knex.QueryBuilder {
+  return knex('things_locations as tl')
+    .select('tl.thing_id')
+    .join('locations as l', 'l.id', 'tl.location_id')
+    .where((any) => {
+      for (const box of boxes) any.orWhereRaw('ST_Intersects(l.geom, ?)', [box]);
+    });
+}
+
 function applyFilter(knex: Knex, query: Knex.QueryBuilder, filter: FeatureFilter): Knex.QueryBuilder {
   if (filter.bbox) {
     const boxes = splitAtAntimeridian(filter.bbox).map((box) => envelope(knex, box));
+    query.whereIn('f.id', bboxCandidates(knex, boxes));
     query.where((any) => {
       for (const box of boxes) any.orWhereRaw('ST_Intersects(f.geom, ?)', [box]);
     });
@@ -97,16 +118,16 @@ function applyFilter(knex: Knex, query: Knex.QueryBuilder, filter: FeatureFilter
   if (filter.time?.start) query.whereRaw('f.updated >= ?::timestamptz', [filter.time.start.instant]);
   if (filter.time?.end) query.whereRaw('f.updated < ?::timestamptz + ?::interval', [filter.time.end.instant, filter.time.end.resolution]);
   for (const { property, value } of filter.equals ?? []) query.where(`f.${property.name}`, value);
-  if (filter.where) query.where(filter.where);
+  if (filter.where) query.where(filter.where.apply);
   return query;
 }
 
-/** The columns the filter reads (all of them when an opaque `where` is present). */
+/** The columns the filter reads. */
 function needsOf(filter: FeatureFilter): Needs {
-  if (filter.where) return ALL;
-  const names = new Set((filter.equals ?? []).map((equals) => equals.property.name));
+  const names = new Set([...(filter.equals ?? []).map((equals) => equals.property.name), ...(filter.where?.reads ?? [])]);
   if (filter.time) names.add('updated');
-  return { geometry: filter.bbox !== undefined, properties: SENSOR_PROPERTIES.filter((property) => names.has(property.name)) };
+  const geometry = filter.bbox !== undefined || names.has('geometry');
+  return { geometry, properties: SENSOR_PROPERTIES.filter((property) => names.has(property.name)) };
 }
 
 /** `ST_AsGeoJSON` of `f.geom` in `crs`, axis order and precision included. */
@@ -122,24 +143,32 @@ export function allFeatureRows(knex: Knex): Knex.QueryBuilder {
   return featureRows(knex, ALL);
 }
 
-/** SELECT of GeoJSON Feature texts (`feature`) for the matching rows, in `crs`. */
-function featureSelect(knex: Knex, filter: FeatureFilter, crs: CrsDef): Knex.QueryBuilder {
+/** SELECT of GeoJSON Feature texts (`feature`) for the visible Things with the ids `ids` selects, in `crs`. */
+function featureSelect(knex: Knex, ids: Knex.QueryBuilder | number, crs: CrsDef): Knex.QueryBuilder {
   const properties = SENSOR_PROPERTIES.map((property) => `'${property.name}', ${property.output ?? `f.${property.name}`}`).join(', ');
   const feature = knex.raw(
     `json_build_object('type', 'Feature', 'id', f.id, 'geometry', ?, 'properties', json_build_object(${properties}))::text AS feature`,
     [geometryJson(knex, crs)],
   );
-  return applyFilter(knex, knex.from(featureRows(knex, ALL).as('f')).select(feature), filter);
+  const query = knex.from(featureRows(knex, ALL).as('f')).select(feature);
+  return typeof ids === 'number' ? query.where('f.id', ids) : query.whereIn('f.id', ids);
 }
 
-/** One page of features as GeoJSON texts, ordered by id (stable paging). */
+/**
+ * One page of features as GeoJSON texts, ordered by id (stable paging). The page's ids are chosen first,
+ * computing only the columns the filter reads; the full features are built for those ids alone.
+ */
 export async function featurePage(
   knex: Knex,
   filter: FeatureFilter,
   page: { limit: number; offset: number },
   crs: CrsDef,
 ): Promise<string[]> {
-  const rows: Array<{ feature: string }> = await featureSelect(knex, filter, crs).orderBy('f.id').limit(page.limit).offset(page.offset);
+  const ids = applyFilter(knex, knex.from(featureRows(knex, needsOf(filter)).as('f')).select('f.id'), filter)
+    .orderBy('f.id')
+    .limit(page.limit)
+    .offset(page.offset);
+  const rows: Array<{ feature: string }> = await featureSelect(knex, ids, crs).orderBy('f.id');
   return rows.map((row) => row.feature);
 }
 
@@ -152,7 +181,7 @@ export async function countFeatures(knex: Knex, filter: FeatureFilter): Promise<
 
 /** One visible feature by id as GeoJSON text, or undefined. */
 export async function featureById(knex: Knex, id: number, crs: CrsDef): Promise<string | undefined> {
-  const row: { feature: string } | undefined = await featureSelect(knex, { where: (query) => query.where('f.id', id) }, crs).first();
+  const row: { feature: string } | undefined = await featureSelect(knex, id, crs).first();
   return row?.feature;
 }
 
