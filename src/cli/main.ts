@@ -107,6 +107,9 @@ async function runImport(db: Database, args: string[], out: Out, err: Out): Prom
       err(`  ${written}/${total} records written`);
     },
   });
+  if (report.unread.length > 0) {
+    err(`${report.file}: ${report.unread.length} column(s) not read (no register field; see the README's import columns): ${report.unread.join(', ')}`);
+  }
   if (report.issues.length > 0) {
     err(`${report.file}: refused — ${report.issues.length} problem(s); nothing was written:`);
     for (const issue of report.issues) err(`  ${formatIssue(issue)}`);

@@ -36,6 +36,12 @@ function wholeNumber(name: string, value: string, min: number): number {
   return Number(value);
 }
 
+/** `limit`: a whole number of at least 1; any larger than the maximum (however many digits) is clamped. */
+function parseLimit(value: string): number {
+  if (/^0*[1-9]\d{15,}$/.test(value)) return LIMIT_MAX;
+  return Math.min(wholeNumber('limit', value, 1), LIMIT_MAX);
+}
+
 function propertyValue(equals: (typeof QUERY_PARAMETER_PROPERTIES)[number], value: string): PropertyEquals {
   if (equals.type === 'boolean') {
     if (value !== 'true' && value !== 'false') throw new BadRequestError(`${equals.name} must be true or false, got '${value}'`);
@@ -46,7 +52,7 @@ function propertyValue(equals: (typeof QUERY_PARAMETER_PROPERTIES)[number], valu
 
 /** The typed items request from declared, single-valued parameters. */
 export function parseItemsQuery(query: Readonly<Record<string, string>>): ItemsRequest {
-  const limit = query.limit === undefined ? LIMIT_DEFAULT : Math.min(wholeNumber('limit', query.limit, 1), LIMIT_MAX);
+  const limit = query.limit === undefined ? LIMIT_DEFAULT : parseLimit(query.limit);
   const offset = query.offset === undefined ? 0 : wholeNumber('offset', query.offset, 0);
   const crs = parseCrs('crs', query.crs);
   const bboxCrs = parseCrs('bbox-crs', query['bbox-crs']);

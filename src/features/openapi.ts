@@ -274,7 +274,7 @@ export function openApiDocument(root: string): Record<string, unknown> {
       title: 'Sensorregister — OGC API Features',
       version: API_VERSION,
       description:
-        'Sensors placed in Dutch public space by government bodies, as OGC API – Features (Parts 1, 2 and the queryables of Part 3). Published registrations only; metadata, never measurements.',
+        'Sensors placed in Dutch public space by government bodies, as OGC API – Features (Parts 1, 2 and 3: core, GeoJSON, HTML, OpenAPI 3.0, CRS by reference, queryables and CQL2 filtering). Published registrations only; metadata, never measurements.',
       contact: { name: 'Sensorregister', url: root, email: 'info@sensorregister.nl' },
       license: { name: 'CC0 1.0', url: 'https://creativecommons.org/publicdomain/zero/1.0/' },
     },

@@ -91,10 +91,11 @@ test('first start seeds the demo, restart keeps it without seeding twice, the CL
   expect(added.stderr).toBe('');
   expect(added.stdout).toMatch(/^organisation rijkswaterstaat created \(id \d+\)\n$/);
   const csv = path.join(dataDir, 'rws.csv');
-  fs.writeFileSync(csv, 'name,description,x,y,sensor_type\nWaterhoogte Lobith,Peilschaal,203000,429000,Druksensor\n');
+  fs.writeFileSync(csv, 'name,description,x,y,sensor_type,Hoogte [m],kleur\nWaterhoogte Lobith,Peilschaal,203000,429000,Druksensor,2,blauw\n');
   const imported = cli('import', '--organisation', 'rijkswaterstaat', '--publish', csv);
   expect(imported.status).toBe(0);
   expect(imported.stdout).toMatch(/^rws\.csv: 1 thing imported for rijkswaterstaat in [\d.]+ s\n$/);
+  expect(imported.stderr).toBe("rws.csv: 2 column(s) not read (no register field; see the README's import columns): Hoogte [m], kleur\n");
   const missing = cli('import', '--organisation', 'rijkswaterstaat', path.join(dataDir, 'nope.csv'));
   expect([missing.status, missing.stderr]).toEqual([1, `sensorregister import: ${path.join(dataDir, 'nope.csv')} is not a file\n`]);
   const noOrganisation = cli('import', csv);

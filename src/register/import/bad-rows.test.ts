@@ -38,8 +38,8 @@ describe('a CSV file with one bad row of each kind', () => {
       [6, 'personal_data'],
       [7, 'active_from'],
       [3, 'position'],
-      [4, 'sensor.properties.sensorType'],
-      [5, 'thing.publicContact'],
+      [4, 'sensor_type'],
+      [5, 'public_contact'],
     ]);
     expect(validRows).toEqual([1, 8]);
   });
@@ -91,5 +91,20 @@ describe('a GeoJSON file with one non-point feature', () => {
       },
     ]);
     expect(validRows).toEqual([1, 3]);
+  });
+});
+
+describe('problems found in validation name the column as written in the file', () => {
+  const csv = [
+    'Naam Apparaat;Longitude;Lattitude;Sensortype;Thema Datastroom;Observatie doel wettelijke grondslag link (URL)',
+    'Camera;4,3;52,1;Tovermeter;Lucht|Maanlicht;www.example.nl',
+  ].join('\n');
+
+  it('uses the SensRNet headers, not record paths', () => {
+    expect(importIssues('sensrnet.csv', csv).issues.map(({ row, field }) => [row, field])).toEqual([
+      [1, 'Sensortype'],
+      [1, 'Thema Datastroom'],
+      [1, 'Observatie doel wettelijke grondslag link (URL)'],
+    ]);
   });
 });

@@ -185,9 +185,60 @@ function assemble(values: Values, name: string, position: Position): ImportRecor
   }) as ImportRecord;
 }
 
+/** The register field that fills each path of the import record (see {@link assemble}). */
+const FIELD_AT_PATH: Readonly<Record<string, FieldKey>> = {
+  name: 'name',
+  description: 'description',
+  locationName: 'location_name',
+  'thing.reference': 'reference',
+  'thing.status': 'status',
+  'thing.activeFrom': 'active_from',
+  'thing.activeUntil': 'active_until',
+  'thing.publicContact': 'public_contact',
+  'thing.mountingObject': 'mounting_object',
+  'thing.operator': 'operator',
+  'sensor.name': 'sensor_name',
+  'sensor.description': 'sensor_description',
+  'sensor.metadata': 'sensor_documentation',
+  'sensor.properties.sensorType': 'sensor_type',
+  'sensor.properties.manufacturer': 'manufacturer',
+  'sensor.properties.supplier': 'supplier',
+  'datastream.name': 'datastream_name',
+  'datastream.description': 'datastream_description',
+  'datastream.observedProperty.name': 'observed_property',
+  'datastream.observedProperty.definition': 'observed_property_definition',
+  'datastream.unitOfMeasurement.name': 'unit_name',
+  'datastream.unitOfMeasurement.symbol': 'unit_symbol',
+  'datastream.unitOfMeasurement.definition': 'unit_definition',
+  'datastream.properties.themes': 'themes',
+  'datastream.properties.personalData': 'personal_data',
+  'datastream.properties.purpose': 'purpose',
+  'datastream.properties.legalGround': 'legal_ground',
+  'datastream.properties.privacyStatementUrl': 'privacy_statement_url',
+  'datastream.properties.openData': 'open_data',
+};
+
+/** Where each register field of a record was read: the column or property name as written in the file. */
+export type FieldSources = Readonly<Partial<Record<FieldKey, string>>>;
+
+/**
+ * The name an editor knows for a problem at record path `path` (`datastream.properties.themes.0`): the column
+ * or property it was read from (`Thema Datastroom`), else the path itself.
+ */
+export function sourceOf(path: string | null, sources: FieldSources | undefined): string | null {
+  if (path === null || !sources) return path;
+  for (let end = path.length; end > 0; end = path.lastIndexOf('.', end - 1)) {
+    const field = FIELD_AT_PATH[path.slice(0, end)];
+    if (field) return sources[field] ?? path;
+  }
+  return path;
+}
+
 /** What {@link recordFromFields} returns: the record when the values could be read, and the problems found. */
 export interface BuiltRecord {
   record?: ImportRecord;
+  /** Where the record's fields were read (for issues found later, in validation). */
+  sources?: FieldSources;
   issues: FieldIssue[];
 }
 
@@ -211,5 +262,6 @@ export function recordFromFields(
   const coordinateUnreadable = COORDINATE_FIELDS.some((field) => fields.has(field) && values[field] === undefined);
   if ('reason' in position && !coordinateUnreadable) issues.push(position);
   if (issues.length > 0 || name === undefined || 'reason' in position) return { issues };
-  return { record: assemble(values, name, position), issues };
+  const sources = Object.fromEntries([...fields].map(([field, sourced]) => [field, sourced[0]?.source]));
+  return { record: assemble(values, name, position), sources, issues };
 }

@@ -29,6 +29,8 @@ export interface ImportReport {
   /** Things written (0 on a dry run or when refused). */
   written: number;
   issues: ImportIssue[];
+  /** Columns of the file that feed no register field (not an error: e.g. SensRNet's `Connectiviteit`). */
+  unread: string[];
   dryRun: boolean;
 }
 
@@ -51,6 +53,7 @@ export async function importFile(knex: Knex, request: ImportRequest): Promise<Im
     records: parsed.records.length,
     written: 0,
     issues,
+    unread: parsed.unread ?? [],
     dryRun: request.dryRun,
   };
   if (issues.length > 0 || request.dryRun || validated.records.length === 0) return report;

@@ -46,6 +46,7 @@ describe('parseBgtGml on the real Den Haag BGT extract', () => {
   it('maps the first sensor exactly', () => {
     expect(result.records[0]).toEqual({
       row: 1,
+      sources: expect.any(Object),
       record: {
         name: 'Camera G0518.092c6e05',
         description:

@@ -159,7 +159,7 @@ export function parseBgtGml(file: string, text: string): ParseResult {
     const row = index + 1;
     const built = readSensor(sensor);
     issues.push(...issuesAt(file, row, built.issues));
-    if (built.record) records.push({ row, record: built.record });
+    if (built.record) records.push({ row, record: built.record, sources: built.sources });
   });
   return { records, issues };
 }

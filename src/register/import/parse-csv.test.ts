@@ -23,6 +23,8 @@ describe('parseCsv', () => {
     expect(result.records).toEqual([
       {
         row: 1,
+        // every column is a template column: each field was read from the column of its own name
+        sources: Object.fromEntries(csv.split('\r\n')[0]!.split(',').map((column) => [column, column])),
         record: {
           name: 'Geluidsmeter Plein',
           description: 'Meet het geluidsniveau',
@@ -85,6 +87,7 @@ describe('parseCsv', () => {
     expect(detectSeparator(csv)).toBe(';');
     const result = parseCsv('sensrnet.csv', csv);
     expect(result.issues).toEqual([]);
+    expect(result.unread).toEqual(['Categorie Apparaat', 'Hoogte [m]', 'Is de Datastroom actief?']);
     expect(result.records[0]?.record).toEqual({
       name: 'CityBeacon EHV-02',
       description: 'CityBeacon met luchtkwaliteitsensoren',

@@ -1,12 +1,12 @@
 /**
  * Reads a CSV sheet of sensor installations: one header row, then one installation per row. The separator
  * is `,` or `;` (whichever the header uses more); columns are named as in the register's template or the
- * SensRNet bulk template (see `field-mapping.ts`); other columns are not read. Rows are numbered from 1
+ * SensRNet bulk template (see `field-mapping.ts`); other columns are not read, and are listed as `unread`. Rows are numbered from 1
  * after the header; blank rows are skipped but counted, so row numbers match the data rows of the sheet.
  */
 import { parse } from 'csv-parse/sync';
 import { recordFromFields } from './build-record';
-import { fieldValuesOf } from './field-mapping';
+import { fieldFor, fieldValuesOf } from './field-mapping';
 import { issuesAt, type ImportIssue, type ParseResult, type ParsedRecord } from './types';
 
 /** `;` when the header row holds more semicolons than commas, else `,`. */
@@ -33,6 +33,7 @@ export function parseCsv(file: string, text: string): ParseResult {
   }
   const [header, ...dataRows] = rows;
   const columns = (header ?? []).map((column) => column.trim());
+  const unread = columns.filter((column) => column !== '' && fieldFor(column) === undefined);
   const issues: ImportIssue[] = [];
   const records: ParsedRecord[] = [];
   dataRows.forEach((cells, index) => {
@@ -41,10 +42,10 @@ export function parseCsv(file: string, text: string): ParseResult {
     const fields = fieldValuesOf(columns.map((column, i): [string, unknown] => [column, cells[i]]));
     const built = recordFromFields(fields, { decimalComma: separator === ';' });
     issues.push(...issuesAt(file, row, built.issues));
-    if (built.record) records.push({ row, record: built.record });
+    if (built.record) records.push({ row, record: built.record, sources: built.sources });
   });
   if (records.length === 0 && issues.length === 0) {
     issues.push({ file, row: null, field: null, reason: 'no data rows: the file holds no sensor installations' });
   }
-  return { records, issues };
+  return { records, issues, unread };
 }

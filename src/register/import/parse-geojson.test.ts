@@ -34,6 +34,7 @@ describe('parseGeoJson on the real Amsterdam register sample', () => {
   it('maps an entry exactly', () => {
     expect(result.records[1]).toEqual({
       row: 2,
+      sources: expect.any(Object),
       record: {
         name: 'Optische / camera sensor 0674-2325.0',
         description: '',
@@ -69,7 +70,7 @@ describe('parseGeoJson on the real Amsterdam register sample', () => {
   });
 
   it('imports the operating organisation, never the contact person (name and e-mail)', () => {
-    const imported = JSON.stringify(result.records);
+    const imported = JSON.stringify(result.records.map((parsed) => parsed.record));
     expect(imported).not.toContain('[redacted]');
     expect(imported).not.toContain('owner');
     expect(result.records.map((parsed) => parsed.record.thing?.operator)).toEqual([

@@ -6,7 +6,7 @@
  * register entries (`amsterdam-properties.ts`). Features are numbered from 1 in file order.
  */
 import { addAmsterdamFieldValues } from './amsterdam-properties';
-import { recordFromFields, type Position } from './build-record';
+import { recordFromFields, type BuiltRecord, type Position } from './build-record';
 import { importCrsOf, type ImportCrs } from './crs-names';
 import { fieldValuesOf } from './field-mapping';
 import { describeJsonError } from './describe-json-error';
@@ -56,7 +56,7 @@ function featuresOf(document: unknown): unknown[] | undefined {
   return undefined;
 }
 
-function readFeature(feature: unknown, crs: ImportCrs): { record?: ParsedRecord['record']; issues: FieldIssue[] } {
+function readFeature(feature: unknown, crs: ImportCrs): BuiltRecord {
   if (!isObject(feature) || feature.type !== 'Feature') {
     return { issues: [{ field: null, reason: 'not a GeoJSON Feature' }] };
   }
@@ -91,7 +91,7 @@ export function parseGeoJson(file: string, text: string): ParseResult {
     const row = index + 1;
     const read = readFeature(feature, crs);
     issues.push(...issuesAt(file, row, read.issues));
-    if (read.record) records.push({ row, record: read.record });
+    if (read.record) records.push({ row, record: read.record, sources: read.sources });
   });
   if (features.length === 0) issues.push({ file, row: null, field: 'features', reason: 'no features' });
   return { records, issues };

@@ -3,6 +3,7 @@
  * way an import problem is rendered as a line of text for editors and logs.
  */
 import type { ImportRecord } from '../profile-types';
+import type { FieldSources } from './build-record';
 
 /** One problem found while reading or validating an import file. */
 export interface ImportIssue {
@@ -14,7 +15,10 @@ export interface ImportIssue {
    * with the file as a whole.
    */
   row: number | null;
-  /** The field: a column or property name as written in the file, or a record path such as `thing.publicContact`. */
+  /**
+   * The field: the column, property or GML element as written in the file; a record path such as
+   * `thing.publicContact` only where the file has no name for it.
+   */
   field: string | null;
   /** What is wrong, in words an editor can act on. */
   reason: string;
@@ -30,12 +34,16 @@ export interface FieldIssue {
 export interface ParsedRecord {
   row: number;
   record: ImportRecord;
+  /** Where the record's fields were read, so problems name the file's own column or property. */
+  sources?: FieldSources;
 }
 
 /** What a parser returns: the records it could read and the problems it found. */
 export interface ParseResult {
   records: ParsedRecord[];
   issues: ImportIssue[];
+  /** Columns of the file that feed no register field (CSV), so the editor can see what was not read. */
+  unread?: string[];
 }
 
 /** Attaches the file and row to field issues. */

@@ -2,13 +2,15 @@
  * Validates parsed import records before anything is written: vocabulary values resolved to codes, the
  * record checked against `schemas/import-record.schema.json`, the point inside the Netherlands, the public
  * contact a role mailbox, and the active period in order. Every problem becomes an issue naming file, row,
- * field (a record path such as `datastream.properties.privacyStatementUrl`) and reason — at most one per field.
+ * field (the column or property it was read from, else a record path such as
+ * `datastream.properties.privacyStatementUrl`) and reason — at most one per field.
  * A record with any issue is left out of the valid records.
  */
 import type { ValidateFunction } from 'ajv';
 import type { ImportRecord } from '../profile-types';
 import { createProfileAjv, schemaIssues, validatorFor } from '../schemas';
 import type { Vocabularies } from '../vocabularies/lookup';
+import { sourceOf } from './build-record';
 import { positionIssue } from './check-position';
 import { resolveVocabulary } from './resolve-vocabulary';
 import { issuesAt, type FieldIssue, type ImportIssue, type ParsedRecord } from './types';
@@ -104,10 +106,10 @@ export function validateRecords(
 ): { records: ParsedRecord[]; issues: ImportIssue[] } {
   const records: ParsedRecord[] = [];
   const issues: ImportIssue[] = [];
-  for (const { row, record } of parsed) {
+  for (const { row, record, sources } of parsed) {
     const checked = recordProblems(record, vocabularies);
-    if (checked.issues.length === 0) records.push({ row, record: checked.record });
-    else issues.push(...issuesAt(file, row, checked.issues));
+    if (checked.issues.length === 0) records.push({ row, record: checked.record, sources });
+    else issues.push(...issuesAt(file, row, checked.issues.map((issue) => ({ ...issue, field: sourceOf(issue.field, sources) }))));
   }
   return { records, issues };
 }
