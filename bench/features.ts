@@ -13,19 +13,16 @@
  *   DATABASE_URL=postgres://… npm run bench:features -- 100000
  *   BENCH_RUNS=10 (default 20) runs per median; BENCH_EXPLAIN=1 prints EXPLAIN ANALYZE of the API's SQL.
  */
-import type { AddressInfo } from 'node:net';
 import { isDeepStrictEqual } from 'node:util';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import type { Knex } from 'knex';
-import pino from 'pino';
-import { createApp } from '../src/app';
 import type { Database } from '../src/db/connect';
 import { parseBbox } from '../src/features/bbox';
 import { DEFAULT_CRS } from '../src/features/crs';
 import { countFeatures, featurePage, type FeatureFilter } from '../src/features/feature-sql';
 import { generate } from './generate';
-import { medianMs, onEachBackend, timed } from './support';
+import { medianMs, onEachBackend, serve, timed } from './support';
 
 const COUNT = Number(process.argv[2] ?? 100000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
@@ -184,10 +181,8 @@ async function explain(knex: Knex, work: () => Promise<unknown>): Promise<void> 
 
 async function run(label: string, db: Database): Promise<void> {
   const [, seconds] = await timed(() => generate(db.knex, COUNT));
-  const app = createApp({ db, logger: pino({ level: 'silent' }), config: { publicBaseUrl: undefined, defaultTop: 100, maxTop: 10000, maxBodySize: '1mb' } });
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/ogc/v1`;
+  const { server, origin } = await serve(db);
+  const base = `${origin}/ogc/v1`;
   const fetchText = async (url: string): Promise<string> => {
     const response = await fetch(url, { headers: { Accept: 'application/geo+json' } });
     if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);

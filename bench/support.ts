@@ -2,8 +2,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import pino from 'pino';
+import { createApp } from '../src/app';
 import { openEmbedded, openPostgres, type Database } from '../src/db/connect';
 import { migrateToLatest } from '../src/db/migrate';
+import { configureServer } from '../src/http/server-settings';
 
 /** Seconds taken by `work`. */
 export async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
@@ -60,4 +65,13 @@ export async function onEachBackend(body: (label: string, db: Database) => Promi
     await admin.knex.raw(`DROP DATABASE IF EXISTS ${scratch}`);
     await admin.close();
   }
+}
+
+/** The app on `db` listening on a free local port, configured as `npm start` configures it. */
+export async function serve(db: Database): Promise<{ server: Server; origin: string }> {
+  const app = createApp({ db, logger: pino({ level: 'silent' }), config: { publicBaseUrl: undefined, defaultTop: 100, maxTop: 10000, maxBodySize: '1mb' } });
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  configureServer(server);
+  return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }

@@ -4,6 +4,7 @@
  */
 import type { Server } from 'node:http';
 import { createApp } from './app';
+import { configureServer } from './http/server-settings';
 import { ConfigError, loadConfig, maskedConfig } from './config/config';
 import { openDatabase } from './db/connect';
 import { DataDirInUseError } from './db/data-dir-lock';
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
     const port = typeof address === 'object' && address ? address.port : config.port;
     logger.info({ url: `http://localhost:${port}/`, port }, 'listening');
   });
+  configureServer(server);
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;

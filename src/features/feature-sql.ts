@@ -7,7 +7,8 @@
  * identifiers come only from the declarations.
  */
 import type { Knex } from 'knex';
-import { ANONYMOUS, visibleThingIds } from '../register/publication';
+import { entity } from '../model/entities';
+import { ANONYMOUS, visibleCondition } from '../register/publication';
 import { splitAtAntimeridian, type BoundingBox } from './bbox';
 import type { CrsDef } from './crs';
 import type { TimeFilter } from './datetime';
@@ -78,10 +79,12 @@ function featureRows(knex: Knex, needs: Needs): Knex.QueryBuilder {
     ...(needs.geometry ? ['loc.geom'] : []),
     ...needs.properties.map((property) => knex.raw(`${property.sql} AS ??`, [property.name])),
   ];
-  const query = knex('things as t').select(columns).join('organisations as o', 'o.id', 't.organisation_id');
+  const query = knex('things as t').select(columns);
+  const from = new Set(needs.properties.map((property) => property.source));
+  if (from.has('organisation')) query.join('organisations as o', 'o.id', 't.organisation_id');
   if (needs.geometry) query.joinRaw(LOCATION_JOIN);
-  if (needs.properties.some((property) => property.source === 'datastreams')) query.joinRaw(DATASTREAMS_JOIN);
-  return query.whereIn('t.id', visibleThingIds(knex, ANONYMOUS));
+  if (from.has('datastreams')) query.joinRaw(DATASTREAMS_JOIN);
+  return visibleCondition(knex, query, entity('Thing'), 't', ANONYMOUS);
 }
 
 /** The box as a SRID 4326 polygon expression with its bindings (projected boxes densified before transforming). */

@@ -7,8 +7,8 @@
  * SQL aliases: `t` things, `o` organisations, `ds` the per-Thing datastream aggregate (see feature-sql.ts).
  */
 
-/** What a property's SQL needs joined besides the Thing and its organisation. */
-export type PropertySource = 'thing' | 'datastreams';
+/** What a property's SQL needs joined besides the Thing: its organisation (`o`) or its datastreams (`ds`). */
+export type PropertySource = 'thing' | 'organisation' | 'datastreams';
 
 /** One flat feature property. */
 export interface FeatureProperty {
@@ -32,9 +32,9 @@ const thingText = (key: string): string => `t.properties->>'${key}'`;
 export const SENSOR_PROPERTIES: readonly FeatureProperty[] = [
   { name: 'name', type: 'string', title: 'Naam / Name', description: 'Name of the sensor installation', sql: 't.name', source: 'thing', queryParameter: true },
   { name: 'description', type: 'string', title: 'Omschrijving / Description', description: 'Description of the sensor installation', sql: 't.description', source: 'thing', queryParameter: false },
-  { name: 'organisation', type: 'string', title: 'Organisatie / Organisation', description: 'Name of the organisation that placed the sensor', sql: 'o.name', source: 'thing', queryParameter: true },
-  { name: 'organisation_slug', type: 'string', title: 'Organisatiecode / Organisation slug', description: 'Short, stable code of the organisation (e.g. den-haag)', sql: 'o.slug', source: 'thing', queryParameter: true },
-  { name: 'organisation_kind', type: 'string', title: 'Soort organisatie / Organisation kind', description: 'gemeente, provincie, waterschap, rijk or overig', sql: 'o.kind', source: 'thing', queryParameter: true },
+  { name: 'organisation', type: 'string', title: 'Organisatie / Organisation', description: 'Name of the organisation that placed the sensor', sql: 'o.name', source: 'organisation', queryParameter: true },
+  { name: 'organisation_slug', type: 'string', title: 'Organisatiecode / Organisation slug', description: 'Short, stable code of the organisation (e.g. den-haag)', sql: 'o.slug', source: 'organisation', queryParameter: true },
+  { name: 'organisation_kind', type: 'string', title: 'Soort organisatie / Organisation kind', description: 'gemeente, provincie, waterschap, rijk or overig', sql: 'o.kind', source: 'organisation', queryParameter: true },
   { name: 'sensor_type', type: 'string', title: 'Sensortype (code)', description: 'Sensor type code(s) from the vocabulary, comma-separated when several', sql: 'ds.sensor_type', source: 'datastreams', queryParameter: true },
   { name: 'sensor_type_label', type: 'string', title: 'Sensortype', description: 'Dutch label(s) of the sensor type', sql: 'ds.sensor_type_label', source: 'datastreams', queryParameter: true },
   { name: 'themes', type: 'string', title: 'Thema’s / Themes', description: 'Theme codes, comma-separated', sql: 'ds.themes', source: 'datastreams', queryParameter: true },
@@ -43,7 +43,7 @@ export const SENSOR_PROPERTIES: readonly FeatureProperty[] = [
   { name: 'personal_data', type: 'boolean', title: 'Persoonsgegevens / Personal data', description: 'Whether the collected data can be traced to persons', sql: 'ds.personal_data', source: 'datastreams', queryParameter: true },
   { name: 'legal_ground', type: 'string', title: 'Grondslag / Legal ground', description: 'GDPR art. 6(1) legal ground code(s), comma-separated when several', sql: 'ds.legal_ground', source: 'datastreams', queryParameter: true },
   { name: 'operator', type: 'string', title: 'Exploitant / Operator', description: 'The party operating the sensor, when not the organisation itself', sql: thingText('operator'), source: 'thing', queryParameter: true },
-  { name: 'public_contact', type: 'string', format: 'email', title: 'Contact', description: 'Public role mailbox for questions', sql: `COALESCE(${thingText('publicContact')}, o.public_email)`, source: 'thing', queryParameter: true },
+  { name: 'public_contact', type: 'string', format: 'email', title: 'Contact', description: 'Public role mailbox for questions', sql: `COALESCE(${thingText('publicContact')}, o.public_email)`, source: 'organisation', queryParameter: true },
   { name: 'status', type: 'string', title: 'Status', description: 'planned, active or terminated', sql: thingText('status'), source: 'thing', queryParameter: true },
   { name: 'active_from', type: 'string', format: 'date', title: 'Actief vanaf / Active from', description: 'First day in service', sql: thingText('activeFrom'), source: 'thing', queryParameter: true },
   { name: 'active_until', type: 'string', format: 'date', title: 'Actief tot / Active until', description: 'Last day in service', sql: thingText('activeUntil'), source: 'thing', queryParameter: true },
