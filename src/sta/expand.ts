@@ -1,7 +1,8 @@
 /**
  * `$expand` (OGC 18-088 §9.3.2.1) to any depth with nested `$filter;$select;$orderby;$top;$skip;$count;$expand`.
  * Expansions are fetched in the same statement as their parents: each expanded relation is a correlated
- * sub-query column returning the related rows as JSON (one page per parent, plus the count when asked), nested
+ * sub-query column returning the related rows as JSON (one page per parent, plus the count when asked; the
+ * row itself for a to-one relation), nested
  * as deep as the request goes. The rows are then rendered by the one serializer.
  */
 import type { ExpandItem, QueryOptions } from '../query/parse-query-options';
@@ -81,13 +82,18 @@ export function expandColumns(ctx: ReadContext, entity: EntityDef, parentAlias: 
     const visible = visibilityImplied(entity, node.relation, target) ? sql`TRUE` : sql`${raw(alias)}.id IN ${visibleIds(ctx.knex, target, ctx.viewer)}`;
     const where = sql`${visible} AND ${compiled.where ?? sql`TRUE`}`;
     const columns = join([raw(selectColumns(target, alias).join(', ')), ...expandColumns(ctx, target, alias, node.children, aliases)], ', ');
+    const rows = raw(`${alias}_page`);
+    const column = raw(`"${columnOf(node)}"`);
+    if (!node.relation.many) {
+      // A to-one relation: the related row itself (or null); paging options do not apply.
+      return sql`(SELECT row_to_json(${rows}) FROM (SELECT ${columns} ${from} AND ${where} LIMIT 1) AS ${rows}) AS ${column}`;
+    }
     const { top, skip } = node.options;
     const page = sql`SELECT ${columns}, row_number() OVER (ORDER BY ${compiled.orderBy}) AS rn__ ${from} AND ${where}
       ORDER BY ${compiled.orderBy} LIMIT ${top + 1} OFFSET ${skip}`;
     const count = node.options.count ? sql`(SELECT count(*) ${from} AND ${where})` : sql`NULL`;
-    const rows = raw(`${alias}_page`);
     return sql`(SELECT json_build_object('rows', COALESCE(json_agg(row_to_json(${rows}) ORDER BY ${rows}.rn__), '[]'::json), 'count', ${count})
-      FROM (${page}) AS ${rows}) AS ${raw(`"${columnOf(node)}"`)}`;
+      FROM (${page}) AS ${rows}) AS ${column}`;
   });
 }
 
@@ -96,18 +102,18 @@ export function renderExpanded(ctx: ReadContext, entity: EntityDef, row: Row, no
   const expanded: Expanded = {};
   for (const node of nodes) {
     const target = entityNamed(node.relation.target);
-    const data = (row[columnOf(node)] ?? { rows: [], count: null }) as { rows: Row[]; count: number | null };
-    const { top, skip } = node.options;
     const projection = projectionOf(target, node.options.select);
-    const rendered = data.rows
-      .slice(0, top)
-      .map((related) => serializeEntity(ctx.root, target, related, projection, renderExpanded(ctx, target, related, node.children)));
+    const render = (related: Row): Record<string, unknown> =>
+      serializeEntity(ctx.root, target, related, projection, renderExpanded(ctx, target, related, node.children));
     const name = node.relation.name;
     if (!node.relation.many) {
-      expanded[name] = rendered[0] ?? null;
+      const related = row[columnOf(node)] as Row | null | undefined;
+      expanded[name] = related ? render(related) : null;
       continue;
     }
-    expanded[name] = rendered;
+    const data = (row[columnOf(node)] ?? { rows: [], count: null }) as { rows: Row[]; count: number | null };
+    const { top, skip } = node.options;
+    expanded[name] = data.rows.slice(0, top).map(render);
     if (node.options.count) expanded[`${name}@iot.count`] = Number(data.count ?? 0);
     if (top > 0 && data.rows.length > top) {
       expanded[`${name}@iot.nextLink`] = `${selfLink(ctx.root, entity, Number(row.id))}/${name}?$top=${top}&$skip=${skip + top}`;

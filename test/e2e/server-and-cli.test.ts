@@ -95,7 +95,11 @@ test('first start seeds the demo, restart keeps it without seeding twice, the CL
   const imported = cli('import', '--organisation', 'rijkswaterstaat', '--publish', csv);
   expect(imported.status).toBe(0);
   expect(imported.stdout).toMatch(/^rws\.csv: 1 thing imported for rijkswaterstaat in [\d.]+ s\n$/);
-  expect(imported.stderr).toBe("rws.csv: 2 column(s) not read (no register field; see the README's import columns): Hoogte [m], kleur\n");
+  expect(imported.stderr.split('\n')).toEqual([
+    '  1/1 records written',
+    "rws.csv: 2 column(s) not read (no register field; see the README's import columns): Hoogte [m], kleur",
+    '',
+  ]);
   const missing = cli('import', '--organisation', 'rijkswaterstaat', path.join(dataDir, 'nope.csv'));
   expect([missing.status, missing.stderr]).toEqual([1, `sensorregister import: ${path.join(dataDir, 'nope.csv')} is not a file\n`]);
   const noOrganisation = cli('import', csv);
