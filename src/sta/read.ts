@@ -36,16 +36,17 @@ export async function readPath(ctx: ReadContext, path: ResourcePath, options: Qu
     const base = restrict(knex(table));
     if (compiled.where) base.whereRaw(toRaw(knex, compiled.where));
     const body: Record<string, unknown> = {};
-    if (options.count) {
-      const [counted] = await base.clone().count({ count: '*' });
-      body['@iot.count'] = Number(counted?.count ?? 0);
-    }
-    const rows: Row[] = await base
-      .clone()
-      .select(path.target === 'ref' ? [`${table}.id`] : columns)
-      .orderByRaw(toRaw(knex, compiled.orderBy))
-      .limit(options.top + 1)
-      .offset(options.skip);
+    // The count and the page are independent queries: on PostgreSQL they run on two pooled connections at once.
+    const [counted, rows] = await Promise.all([
+      options.count ? base.clone().count({ count: '*' }).first() : undefined,
+      base
+        .clone()
+        .select(path.target === 'ref' ? [`${table}.id`] : columns)
+        .orderByRaw(toRaw(knex, compiled.orderBy))
+        .limit(options.top + 1)
+        .offset(options.skip) as Promise<Row[]>,
+    ]);
+    if (options.count) body['@iot.count'] = Number(counted?.count ?? 0);
     const page = rows.slice(0, options.top);
     if (path.target === 'ref') {
       body.value = page.map((row) => ({ '@iot.selfLink': selfLink(root, entity, Number(row.id)) }));
