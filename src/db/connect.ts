@@ -7,6 +7,7 @@ import knexFactory, { type Knex } from 'knex';
 import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
 import ClientPGLite from 'knex-pglite';
+import pg from 'pg';
 import { lockDataDir } from './data-dir-lock';
 
 /** An open database and how to close it. */
@@ -32,8 +33,8 @@ export function openPostgres(options: PostgresOptions): Database {
     connection: {
       connectionString: options.url,
       types: {
-        getTypeParser: (oid: number, format?: string) =>
-          oid === INT8 ? (value: string) => Number(value) : require('pg').types.getTypeParser(oid, format),
+        getTypeParser: (oid: number, format: 'text' | 'binary' = 'text') =>
+          oid === INT8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format),
       },
       statement_timeout: options.statementTimeoutMs || undefined,
       application_name: 'sensorregister',
