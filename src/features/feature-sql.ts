@@ -13,6 +13,7 @@ import { splitAtAntimeridian, type BoundingBox } from './bbox';
 import type { CrsDef } from './crs';
 import type { TimeFilter } from './datetime';
 import { SENSOR_PROPERTIES, type FeatureProperty } from './sensor-properties';
+import { orderBySql, type SortKey } from './sortby';
 
 /** A property equality from the query string, value already typed. */
 export interface PropertyEquals {
@@ -157,21 +158,28 @@ function featureSelect(knex: Knex, ids: Knex.QueryBuilder | number, crs: CrsDef)
   return typeof ids === 'number' ? query.where('f.id', ids) : query.whereIn('f.id', ids);
 }
 
+/** A page: its size, its start and the order (`sortby`; always ending with the id, so paging is stable). */
+export interface FeaturePageRequest {
+  readonly limit: number;
+  readonly offset: number;
+  readonly sort?: readonly SortKey[];
+}
+
 /**
- * One page of features as GeoJSON texts, ordered by id (stable paging). The page's ids are chosen first,
- * computing only the columns the filter reads; the full features are built for those ids alone.
+ * One page of features as GeoJSON texts. The page's ids are chosen first, computing only the columns the
+ * filter and the order read; the full features are built for those ids alone.
  */
-export async function featurePage(
-  knex: Knex,
-  filter: FeatureFilter,
-  page: { limit: number; offset: number },
-  crs: CrsDef,
-): Promise<string[]> {
-  const ids = applyFilter(knex, knex.from(featureRows(knex, needsOf(filter)).as('f')).select('f.id'), filter)
-    .orderBy('f.id')
+export async function featurePage(knex: Knex, filter: FeatureFilter, page: FeaturePageRequest, crs: CrsDef): Promise<string[]> {
+  const sort = page.sort ?? [];
+  const needs = needsOf(filter);
+  const sorted = new Set(sort.flatMap((key) => (key.property ? [key.property.name] : [])));
+  const pageNeeds = { ...needs, properties: SENSOR_PROPERTIES.filter((property) => sorted.has(property.name) || needs.properties.includes(property)) };
+  const order = orderBySql(sort);
+  const ids = applyFilter(knex, knex.from(featureRows(knex, pageNeeds).as('f')).select('f.id'), filter)
+    .orderByRaw(order)
     .limit(page.limit)
     .offset(page.offset);
-  const rows: Array<{ feature: string }> = await featureSelect(knex, ids, crs).orderBy('f.id');
+  const rows: Array<{ feature: string }> = await featureSelect(knex, ids, crs).orderByRaw(order);
   return rows.map((row) => row.feature);
 }
 

@@ -46,7 +46,7 @@ export function items(deps: ItemsDeps): RequestHandler {
     const root = apiRoot(req, deps.publicBaseUrl);
     const url = `${root}/collections/${collection.id}/items`;
     const [texts, matched] = await Promise.all([
-      featurePage(deps.knex, filter, { limit: parsed.limit, offset: parsed.offset }, crs),
+      featurePage(deps.knex, filter, { limit: parsed.limit, offset: parsed.offset, sort: parsed.sort }, crs),
       countFeatures(deps.knex, filter),
     ]);
     const links = [

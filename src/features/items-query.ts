@@ -10,12 +10,13 @@ import { parseCrs, type CrsDef } from './crs';
 import { parseDatetime } from './datetime';
 import type { FeatureFilter, PropertyEquals } from './feature-sql';
 import { QUERY_PARAMETER_PROPERTIES } from './sensor-properties';
+import { parseSortby, type SortKey } from './sortby';
 
 export const LIMIT_DEFAULT = 10;
 export const LIMIT_MAX = 10000;
 
 /** Standard parameters of the items resource (besides the property names). */
-export const ITEMS_PARAMETERS = ['f', 'limit', 'offset', 'bbox', 'bbox-crs', 'crs', 'datetime', 'filter', 'filter-lang', 'filter-crs'] as const;
+export const ITEMS_PARAMETERS = ['f', 'limit', 'offset', 'bbox', 'bbox-crs', 'crs', 'datetime', 'filter', 'filter-lang', 'filter-crs', 'sortby'] as const;
 export const ITEM_PARAMETERS = ['f', 'crs'] as const;
 
 /** Every parameter items accepts. */
@@ -26,6 +27,7 @@ export interface ItemsRequest {
   readonly filter: FeatureFilter;
   readonly limit: number;
   readonly offset: number;
+  readonly sort: readonly SortKey[];
   readonly crs: CrsDef;
 }
 
@@ -65,7 +67,8 @@ export function parseItemsQuery(query: Readonly<Record<string, string>>): ItemsR
     ...(query.datetime !== undefined && { time: parseDatetime(query.datetime) }),
     equals,
   };
-  return { filter, limit, offset, crs };
+  const sort = query.sortby === undefined ? [] : parseSortby(query.sortby);
+  return { filter, limit, offset, sort, crs };
 }
 
 /** The CRS of a single-feature request. */

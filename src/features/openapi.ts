@@ -85,6 +85,16 @@ const PARAMETERS: Record<string, unknown> = {
     description: 'Language of `filter`: CQL2 text or CQL2 JSON.',
     schema: { type: 'string', enum: ['cql2-text', 'cql2-json'], default: 'cql2-text' },
   },
+  sortby: {
+    name: 'sortby',
+    in: 'query',
+    required: false,
+    style: 'form',
+    explode: false,
+    description:
+      'Order of the features: queryables (or `id`), comma-separated, each prefixed with `+` (ascending, default) or `-` (descending), e.g. `organisation,-updated`. Missing values sort last; ties by id.',
+    schema: { type: 'array', items: { type: 'string', pattern: '^[+-]?[a-z_]+$' } },
+  },
   'filter-crs': crsParameter('filter-crs', 'CRS of the geometry literals in `filter`. EPSG:4326 and EPSG:4258 take latitude first.'),
   datetime: {
     name: 'datetime',

@@ -102,7 +102,7 @@ test('/api is a valid OpenAPI 3.0 document with the declarations the ETS, QGIS a
   ]);
   const items = doc.paths['/collections/{collectionId}/items'].get;
   expect(items.parameters.map((parameter: { $ref: string }) => parameter.$ref.split('/').pop())).toEqual([
-    'collectionId', 'f', 'limit', 'offset', 'bbox', 'bbox-crs', 'crs', 'datetime', 'filter', 'filter-lang', 'filter-crs',
+    'collectionId', 'f', 'limit', 'offset', 'bbox', 'bbox-crs', 'crs', 'datetime', 'filter', 'filter-lang', 'filter-crs', 'sortby',
   ]);
   expect(Object.keys(items.responses)).toEqual(['200', '400', '404', '406', '500']);
   expect(Object.keys(items.responses['200'].headers)).toEqual(['API-Version', 'Content-Crs']);

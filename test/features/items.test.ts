@@ -212,3 +212,40 @@ test('property query parameters: exact match, combined with AND and with bbox; b
   await request(app).get('/ogc/v1/collections/sensors/items?description=x').expect(400);
   await request(app).get('/ogc/v1/collections/sensors/items?updated=2024-01-10T08:00:00Z').expect(400);
 });
+
+describe('sortby', () => {
+  test('orders by queryables, ascending by default, - for descending, text in code-point order, ties by id', async () => {
+    expect(await itemIds('?sortby=name')).toEqual([ids.script, ids.b, ids.a, ids.c]); // '<' sorts before 'C'
+    expect(await itemIds('?sortby=%2Bname')).toEqual([ids.script, ids.b, ids.a, ids.c]);
+    expect(await itemIds('?sortby=+name')).toEqual([ids.script, ids.b, ids.a, ids.c]); // an unescaped + arrives as a space
+    expect(await itemIds('?sortby=-updated')).toEqual([ids.script, ids.c, ids.b, ids.a]);
+    expect(await itemIds('?sortby=organisation,-name')).toEqual([ids.a, ids.b, ids.c, ids.script]);
+    expect(await itemIds('?sortby=-id')).toEqual([ids.script, ids.c, ids.b, ids.a]);
+  });
+
+  test('missing values sort last in either direction', async () => {
+    expect(await itemIds('?sortby=active_from')).toEqual([ids.c, ids.a, ids.b, ids.script]);
+    expect(await itemIds('?sortby=-active_from')).toEqual([ids.a, ids.c, ids.b, ids.script]);
+  });
+
+  test('combines with filters, and next links keep the order without skipping or repeating', async () => {
+    expect(await itemIds('?sortby=-name&organisation_slug=den-haag')).toEqual([ids.a, ids.b]);
+    const seen: number[] = [];
+    let next: string | undefined = '/ogc/v1/collections/sensors/items?limit=1&sortby=-updated';
+    while (next) {
+      const body = JSON.parse((await request(app).get(next).expect(200)).text) as { features: Array<{ id: number }>; links: Array<{ rel: string; href: string }> };
+      seen.push(...body.features.map((feature) => feature.id));
+      const href = body.links.find((link) => link.rel === 'next')?.href;
+      if (href) expect(href).toContain('sortby=-updated');
+      next = href?.replace(ROOT, '/ogc/v1');
+    }
+    expect(seen).toEqual([ids.script, ids.c, ids.b, ids.a]);
+  });
+
+  test('an unknown or empty sort key is a 400 naming it', async () => {
+    const unknown = await request(app).get('/ogc/v1/collections/sensors/items?sortby=name,colour').expect(400);
+    expect(JSON.parse(unknown.text).detail).toBe("sortby: 'colour' is not a queryable of this collection; use [+|-]name[,…] with names from /queryables or id");
+    const empty = await request(app).get('/ogc/v1/collections/sensors/items?sortby=name,').expect(400);
+    expect(JSON.parse(empty.text).detail).toMatch(/^sortby: an empty sort key;/);
+  });
+});
