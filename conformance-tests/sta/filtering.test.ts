@@ -231,6 +231,20 @@ describe('$select, $expand, $orderby', () => {
     expect(filtered.body.value[0].Observations.map((o: { result: number }) => o.result)).toEqual([6, 5, 4, 3]);
   });
 
+  test('a nested $filter through a relation resolves against the expanded rows, not an enclosing alias', async () => {
+    const bySensor = await target.get(`/Things?$select=name&$expand=${q("Datastreams($select=name;$filter=Sensor/name eq 'sensor 2')")}`).expect(200);
+    expect(bySensor.body.value).toEqual([
+      { name: 'thing 1', Datastreams: [{ name: 'datastream 2' }] },
+      { name: 'thing 2', Datastreams: [] },
+    ]);
+    const deeper = await target.get(
+      `/Things?$select=name&$expand=${q("Datastreams($select=name;$expand=Observations($select=result;$filter=Datastream/Thing/name eq 'thing 2' and result gt 10))")}`,
+    ).expect(200);
+    expect(deeper.body.value.map((t: { Datastreams: Array<{ Observations: Array<{ result: number }> }> }) =>
+      t.Datastreams.map((d) => d.Observations.map((o) => o.result)),
+    )).toEqual([[[], []], [[], [11, 12]]]);
+  });
+
   test('$orderby on several keys, through to-one relations, asc and desc, ties broken by id', async () => {
     expect(await names('Things', 'true')).toEqual(['thing 1', 'thing 2']);
     const desc = await target.get(`/Things?$orderby=${q('name desc')}`).expect(200);

@@ -6,15 +6,16 @@ import type { QueryOptions } from '../query/parse-query-options';
 import { compileFilter, compileValue } from '../query/sql/compile';
 import { join, raw, sql, type Sql } from '../query/sql/sql';
 import type { EntityDef } from '../model/types';
-import { Aliases, staScope, type ScopeContext } from './sta-scope';
+import { staScope, type ScopeContext } from './sta-scope';
 
 export interface CompiledOptions {
   where: Sql | undefined;
   orderBy: Sql;
 }
 
-export function compileOptions(base: Omit<ScopeContext, 'option' | 'aliases'>, entity: EntityDef, alias: string, options: QueryOptions): CompiledOptions {
-  const aliases = new Aliases();
+/** `aliases` must be the statement's one alias source, so sub-query aliases never shadow an enclosing one. */
+export function compileOptions(base: Omit<ScopeContext, 'option'>, entity: EntityDef, alias: string, options: QueryOptions): CompiledOptions {
+  const { aliases } = base;
   const where = options.filter
     ? compileFilter(options.filter, staScope({ ...base, aliases, option: '$filter' }, entity, alias), '$filter')
     : undefined;

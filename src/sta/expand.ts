@@ -78,7 +78,7 @@ export function expandColumns(ctx: ReadContext, entity: EntityDef, parentAlias: 
     const target = entityNamed(node.relation.target);
     const alias = aliases.fresh();
     const from = relatedFrom(entity, parentAlias, node.relation, alias);
-    const compiled = compileOptions({ knex: ctx.knex, viewer: ctx.viewer }, target, alias, node.options);
+    const compiled = compileOptions({ knex: ctx.knex, viewer: ctx.viewer, aliases }, target, alias, node.options);
     const visible = visibilityImplied(entity, node.relation, target) ? sql`TRUE` : sql`${raw(alias)}.id IN ${visibleIds(ctx.knex, target, ctx.viewer)}`;
     const where = sql`${visible} AND ${compiled.where ?? sql`TRUE`}`;
     const columns = join([raw(selectColumns(target, alias).join(', ')), ...expandColumns(ctx, target, alias, node.children, aliases)], ', ');

@@ -28,11 +28,12 @@ export async function readPath(ctx: ReadContext, path: ResourcePath, options: Qu
   const isCollection = !path.steps[path.steps.length - 1]?.single;
   const projection = projectionOf(entity, options.select);
   const tree = expandTree(entity, options.expand, defaults);
-  const expansions = expandColumns(ctx, entity, table, tree, new Aliases());
+  const aliases = new Aliases();
+  const expansions = expandColumns(ctx, entity, table, tree, aliases);
   const columns = [...selectColumns(entity), ...(expansions.length ? [toRaw(knex, join(expansions, ', '))] : [])];
   if (isCollection && (path.target === 'collection' || path.target === 'ref')) {
     await assertParentsExist(ctx, path);
-    const compiled = compileOptions({ knex, viewer: ctx.viewer }, entity, table, options);
+    const compiled = compileOptions({ knex, viewer: ctx.viewer, aliases }, entity, table, options);
     const base = restrict(knex(table));
     if (compiled.where) base.whereRaw(toRaw(knex, compiled.where));
     const body: Record<string, unknown> = {};
