@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Server } from 'node:http';
+import http, { type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { createApp } from '../src/app';
@@ -73,5 +73,27 @@ export async function serve(db: Database): Promise<{ server: Server; origin: str
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   configureServer(server);
+  return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+/**
+ * A bare node:http server answering `/<name>` with the text `handlers[name]()` returns, as JSON: the
+ * hand-written SQL served over the same kind of HTTP connection as the API, so a ratio against it measures
+ * what the API adds (routing, parsing, compiling, serializing) and not the cost of HTTP itself.
+ */
+export async function serveText(handlers: Record<string, () => Promise<string>>): Promise<{ server: Server; origin: string }> {
+  const server = http.createServer((req, res) => {
+    const handler = handlers[(req.url ?? '').slice(1)];
+    if (!handler) {
+      res.writeHead(404).end();
+      return;
+    }
+    handler().then(
+      (body) => res.writeHead(200, { 'Content-Type': 'application/json' }).end(body),
+      (error: Error) => res.writeHead(500).end(error.message),
+    );
+  });
+  server.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
   return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
