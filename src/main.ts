@@ -12,24 +12,50 @@ import { migrateToLatest } from './db/migrate';
 import { createLogger } from './logger';
 import { seedDemoIfEmpty } from './register/demo-seed';
 
+/** Thrown when the server cannot start for a reason the operator can fix; the message says which. */
+class StartError extends Error {}
+
+/** Listens on the configured port and host; a port in use or an unknown host is a StartError. */
+function listen(app: ReturnType<typeof createApp>, port: number, host: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host);
+    server.once('listening', () => resolve(server));
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      const reasons: Record<string, string> = {
+        EADDRINUSE: `port ${port} on ${host} is already in use (set PORT to another port)`,
+        EACCES: `no permission to listen on port ${port} (set PORT to a port above 1023)`,
+        ENOTFOUND: `HOST '${host}' cannot be resolved`,
+        EADDRNOTAVAIL: `HOST '${host}' is not an address of this machine`,
+      };
+      const reason = error.code ? reasons[error.code] : undefined;
+      reject(reason ? new StartError(reason) : error);
+    });
+  });
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   logger.info({ config: maskedConfig(config) }, 'starting');
   const db = await openDatabase(config);
-  logger.info({ backend: db.backend }, 'database open');
-  const applied = await migrateToLatest(db.knex);
-  if (applied.length > 0) logger.info({ applied }, 'migrations applied');
-  if (db.backend === 'embedded' && config.seedDemo) {
-    const reports = await seedDemoIfEmpty(db.knex);
-    for (const report of reports) logger.info({ file: report.file, things: report.written }, 'demo data seeded');
+  let server: Server;
+  try {
+    logger.info({ backend: db.backend }, 'database open');
+    const applied = await migrateToLatest(db.knex);
+    if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+    if (db.backend === 'embedded' && config.seedDemo) {
+      const reports = await seedDemoIfEmpty(db.knex);
+      for (const report of reports) logger.info({ file: report.file, things: report.written }, 'demo data seeded');
+    }
+    server = await listen(createApp({ config, db, logger }), config.port, config.host);
+  } catch (error) {
+    // Release the database (and the embedded data directory's lock) before reporting.
+    await db.close().catch(() => undefined);
+    throw error;
   }
-  const app = createApp({ config, db, logger });
-  const server: Server = app.listen(config.port, config.host, () => {
-    const address = server.address();
-    const port = typeof address === 'object' && address ? address.port : config.port;
-    logger.info({ url: `http://localhost:${port}/`, port }, 'listening');
-  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  logger.info({ url: `http://localhost:${port}/`, port }, 'listening');
   configureServer(server);
   let stopping = false;
   const stop = (signal: string): void => {
@@ -59,7 +85,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  if (error instanceof ConfigError || error instanceof DataDirInUseError) {
+  if (error instanceof ConfigError || error instanceof DataDirInUseError || error instanceof StartError) {
     process.stderr.write(`sensorregister: ${error.message}\n`);
   } else {
     process.stderr.write(`sensorregister: failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);

@@ -155,6 +155,7 @@ describe('$filter', () => {
     expect(await results('minute(phenomenonTime) eq 0 and second(phenomenonTime) eq 0 and fractionalseconds(phenomenonTime) eq 0')).toHaveLength(12);
     expect(await results('date(phenomenonTime) eq 2015-03-07')).toEqual([7]);
     expect(await results('phenomenonTime lt now() and phenomenonTime gt mindatetime() and phenomenonTime lt maxdatetime()')).toHaveLength(12);
+    expect(await results("year(mindatetime()) eq 1 and time(mindatetime()) eq 00:00:00 and year(maxdatetime()) eq 9999 and month(maxdatetime()) eq 12")).toHaveLength(12);
     expect(await results('round(result div 4) eq 1')).toEqual([2, 3, 4, 5]);
     expect(await results('ceiling(result div 5) eq 1')).toEqual([1, 2, 3, 4, 5]);
     expect(await results('floor(result div 5) eq 2')).toEqual([10, 11, 12]);

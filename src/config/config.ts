@@ -71,11 +71,22 @@ function url(env: Env, name: string, protocols: string[]): string | undefined {
   return raw;
 }
 
+/** A size in body-parser syntax (`100kb`, `1mb`, `512`), as given. */
+function byteSize(env: Env, name: string, fallback: string): string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+(\.\d+)?\s*(b|kb|mb|gb)?$/i.test(raw.trim())) {
+    throw new ConfigError(`${name} must be a size such as 512kb or 1mb, got '${raw}'`);
+  }
+  return raw.trim();
+}
+
 /** Reads and validates the configuration from environment variables. */
 export function loadConfig(env: Env = process.env): Config {
   const logLevel = (env.LOG_LEVEL ?? 'info') as Config['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
   const publicBaseUrl = url(env, 'PUBLIC_BASE_URL', ['http:', 'https:'])?.replace(/\/+$/, '');
+  const maxTop = integer(env, 'STA_MAX_TOP', 10000, 1, 100000);
   const config: Config = {
     port: integer(env, 'PORT', 8080, 0, 65535),
     host: env.HOST || '0.0.0.0',
@@ -84,11 +95,12 @@ export function loadConfig(env: Env = process.env): Config {
     publicBaseUrl,
     seedDemo: boolean(env, 'SEED_DEMO', true),
     logLevel,
-    defaultTop: integer(env, 'STA_DEFAULT_TOP', 100, 1, 100000),
-    maxTop: integer(env, 'STA_MAX_TOP', 10000, 1, 100000),
+    maxTop,
+    // Without its own setting the default page follows a lower maximum.
+    defaultTop: integer(env, 'STA_DEFAULT_TOP', Math.min(100, maxTop), 1, 100000),
     statementTimeoutMs: integer(env, 'STATEMENT_TIMEOUT_MS', 30000, 0, 3600000),
     poolMax: integer(env, 'DB_POOL_MAX', 10, 1, 1000),
-    maxBodySize: env.MAX_BODY_SIZE || '1mb',
+    maxBodySize: byteSize(env, 'MAX_BODY_SIZE', '1mb'),
   };
   if (config.defaultTop > config.maxTop) throw new ConfigError('STA_DEFAULT_TOP must not exceed STA_MAX_TOP');
   return config;

@@ -3,7 +3,7 @@ import { Router } from 'express';
 import type { Database } from '../db/connect';
 
 export function healthRouter(db: Database): Router {
-  const router = Router();
+  const router = Router({ strict: true });
   router.get('/health', async (_req, res) => {
     const started = Date.now();
     try {

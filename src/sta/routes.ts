@@ -35,7 +35,7 @@ function withSkip(root: string, path: string, query: Record<string, string>, ski
 }
 
 export function staRouter(deps: StaDeps): Router {
-  const router = Router();
+  const router = Router({ strict: true });
   router.use(errorFormat('sta'));
   router.use(readOnly('Location', 'Accept, Content-Type'));
   for (const version of ['v1.0', 'v1.1'] as StaVersion[]) {

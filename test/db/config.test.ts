@@ -27,8 +27,16 @@ test.each([
   [{ SEED_DEMO: 'maybe' }, "SEED_DEMO must be true or false, got 'maybe'"],
   [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent'],
   [{ STA_DEFAULT_TOP: '200', STA_MAX_TOP: '100' }, 'STA_DEFAULT_TOP must not exceed STA_MAX_TOP'],
+  [{ MAX_BODY_SIZE: 'huge' }, "MAX_BODY_SIZE must be a size such as 512kb or 1mb, got 'huge'"],
 ])('invalid %j is refused with a message naming the variable', (env, message) => {
   expect(() => loadConfig(env)).toThrow(new ConfigError(message));
+});
+
+test('a lower STA_MAX_TOP lowers the default page with it; MAX_BODY_SIZE takes body-parser sizes', () => {
+  expect(loadConfig({ STA_MAX_TOP: '50' })).toMatchObject({ maxTop: 50, defaultTop: 50 });
+  expect(loadConfig({ STA_MAX_TOP: '50', STA_DEFAULT_TOP: '20' })).toMatchObject({ maxTop: 50, defaultTop: 20 });
+  expect(loadConfig({ MAX_BODY_SIZE: '512kb' }).maxBodySize).toBe('512kb');
+  expect(loadConfig({}).maxBodySize).toBe('1mb');
 });
 
 test('the database password is masked when the configuration is logged', () => {

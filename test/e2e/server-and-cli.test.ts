@@ -121,3 +121,22 @@ test('first start seeds the demo, restart keeps it without seeding twice, the CL
     expect(await stopServer(second)).toBe(0);
   }
 }, 180000);
+
+test('a port in use stops the start with a one-line reason and leaves the data directory free', async () => {
+  const net = await import('node:net');
+  const blocker = net.createServer();
+  await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+  const port = (blocker.address() as import('node:net').AddressInfo).port;
+  try {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: ROOT,
+      env: { ...env(), PORT: String(port), SEED_DEMO: 'false', LOG_LEVEL: 'silent' },
+      encoding: 'utf8',
+    });
+    expect([result.status, result.stderr]).toEqual([1, `sensorregister: port ${port} on 127.0.0.1 is already in use (set PORT to another port)\n`]);
+  } finally {
+    await new Promise((resolve) => blocker.close(resolve));
+  }
+  expect(fs.existsSync(path.join(dataDir, 'sensorregister.lock'))).toBe(false);
+  expect(cli('organisation', 'list').status).toBe(0);
+}, 60000);

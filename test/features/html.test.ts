@@ -85,9 +85,11 @@ test('the items page shows a map, a table with links to each feature, and paging
 
 test('the landing page and the API documentation link onwards', async () => {
   const landing = await request(app).get('/ogc/v1?f=html').expect(200);
+  expect(landing.text).toContain('<title>Sensorregister — OGC API Features</title>');
   expect(landing.text).toContain(`<a href="${ROOT}/collections?f=html">Collecties / Collections</a>`);
   expect(landing.text).toContain(`<a href="${ROOT}/api" rel="service-desc" type="application/vnd.oai.openapi+json;version=3.0">`);
   const api = await request(app).get('/ogc/v1/api?f=html').expect(200);
+  expect(api.text).toMatch(/<title>[^<]+ — Sensorregister<\/title>/);
   expect(api.text).toContain('<h2><code>GET /collections/{collectionId}/items</code></h2>');
   expect(api.text).toContain('<td><code>bbox-crs</code></td>');
 });

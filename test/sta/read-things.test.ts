@@ -202,3 +202,12 @@ test('the root leads a browser to the map of the sensors', async () => {
   const res = await request(app).get('/').expect(302);
   expect(res.headers.location).toBe('ogc/v1/collections/sensors/items?f=html&limit=1000');
 });
+
+test('a trailing slash is a 404 on the STA service root, its paths and /health (NL API rules)', async () => {
+  for (const path of ['/sta/v1.1/', '/sta/v1.0/', '/sta/v1.1/Things/', `/sta/v1.1/Things(${publishedIds[0]})/`, '/health/']) {
+    const res = await request(app).get(path);
+    expect([path, res.status]).toEqual([path, 404]);
+  }
+  await request(app).get('/sta/v1.1').expect(200);
+  await request(app).get('/health').expect(200);
+});

@@ -32,7 +32,7 @@ export function page(options: PageOptions): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${options.title} — Sensorregister</title>
+<title>${options.title.startsWith('Sensorregister') ? options.title : `${options.title} — Sensorregister`}</title>
 <link rel="stylesheet" href="${root}/assets/features.css">
 ${options.map ? html`<link rel="stylesheet" href="${root}/assets/leaflet/leaflet.css">
 <script src="${root}/assets/leaflet/leaflet.js" defer></script>

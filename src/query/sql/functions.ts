@@ -68,10 +68,11 @@ export function callFunction(name: string, args: Value[], fail: Fail, pos: numbe
       return value(sql`(${time(0)})::time`, 'time');
     case 'now':
       return value(sql`now()`, 'timestamp');
+    // OData's earliest and latest points in time (so date parts of them are defined, unlike ±infinity).
     case 'mindatetime':
-      return value(sql`('-infinity')::timestamptz`, 'timestamp');
+      return value(sql`('0001-01-01T00:00:00Z')::timestamptz`, 'timestamp');
     case 'maxdatetime':
-      return value(sql`('infinity')::timestamptz`, 'timestamp');
+      return value(sql`('9999-12-31T23:59:59.999999Z')::timestamptz`, 'timestamp');
     case 'round':
       return value(sql`round(${number(0)})`, 'number');
     case 'floor':
