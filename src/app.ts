@@ -8,6 +8,7 @@ import type { Config } from './config/config';
 import type { Database } from './db/connect';
 import { errorHandler, notFound } from './http/error-handler';
 import { healthRouter } from './http/health';
+import { parseQueryString } from './http/query-string';
 import { requestLog } from './http/request-log';
 import { featuresRouter } from './features';
 import { vocabulariesRouter } from './register/vocabularies/routes';
@@ -24,6 +25,7 @@ export function createApp({ config, db, logger }: AppDeps): express.Express {
   app.disable('x-powered-by');
   app.set('etag', 'strong');
   app.set('strict routing', true);
+  app.set('query parser', parseQueryString);
   app.use(requestLog(logger));
   app.use((_req, res, next) => {
     res.set('X-Content-Type-Options', 'nosniff');

@@ -198,6 +198,17 @@ test('unknown parameters are 400 on every resource; repeated ones too', async ()
   }
 });
 
+test('no parameter is dropped: a filter behind 1000 empty parameters still filters; bracketed names are unknown', async () => {
+  const behind = await request(app).get(`/ogc/v1/collections/sensors/items?${'&'.repeat(1000)}organisation_slug=provincie-utrecht`).expect(200);
+  expect(behind.body.features.map((feature: { properties: { name: string } }) => feature.properties.name)).toEqual(['Geluidsmeter Amersfoort', '<script>alert(1)</script>']);
+  const many = Array.from({ length: 1200 }, (_, i) => `limit=${i + 1}`).join('&');
+  await request(app).get(`/ogc/v1/collections/sensors/items?${many}`).expect(400);
+  for (const path of ['/ogc/v1/collections/sensors/items?filter[a]=1', '/ogc/v1/collections/sensors/items?__proto__[x]=1']) {
+    const res = await request(app).get(path).expect(400);
+    expect(res.body.detail).toMatch(/unknown query parameter/);
+  }
+});
+
 test('format negotiation: f first, then Accept; 406 when nothing fits; 400 for an unknown f', async () => {
   const html = await request(app).get('/ogc/v1/collections').set('Accept', 'text/html,application/xhtml+xml,*/*;q=0.8').expect(200);
   expect(html.headers['content-type']).toBe('text/html; charset=utf-8');

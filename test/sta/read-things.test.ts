@@ -211,3 +211,8 @@ test('a trailing slash is a 404 on the STA service root, its paths and /health (
   await request(app).get('/sta/v1.1').expect(200);
   await request(app).get('/health').expect(200);
 });
+
+test('no query option is dropped: $filter and $select behind 1000 empty parameters still apply', async () => {
+  const res = await request(app).get(`/sta/v1.1/Things?${'&'.repeat(1000)}$filter=${encodeURIComponent("name eq 'B'")}&$select=name`).expect(200);
+  expect(res.body.value).toEqual([{ name: 'B' }]);
+});
