@@ -203,6 +203,8 @@ describe('$select, $expand, $orderby', () => {
     expect(singular.body).toEqual({ name: 'thing 2' });
   });
 
+  const NESTED_NEXT = '$select=name&$orderby=name+desc&$count=true&$expand=Sensor%28$select%3Dname%29%2CObservedProperty%28$select%3Ddescription%29&$top=1&$skip=1';
+
   test('$expand inline to any depth, with nested options', async () => {
     const expand = '$expand=' + q('Datastreams($select=name;$orderby=name desc;$top=1;$skip=0;$count=true;$expand=Sensor($select=name),ObservedProperty($select=description))');
     const res = await target.get(`/Things?$select=name&${expand}`).expect(200);
@@ -211,15 +213,19 @@ describe('$select, $expand, $orderby', () => {
         name: 'thing 1',
         Datastreams: [{ name: 'datastream 2', Sensor: { name: 'sensor 2' }, ObservedProperty: { description: 'observedProperty 2' } }],
         'Datastreams@iot.count': 2,
-        'Datastreams@iot.nextLink': expect.stringMatching(/\/Things\(\d+\)\/Datastreams\?\$top=1&\$skip=1$/),
+        'Datastreams@iot.nextLink': expect.stringMatching(new RegExp(`/Things\\(\\d+\\)/Datastreams\\?${NESTED_NEXT.replace(/[$()+?]/g, '\\$&')}$`)),
       },
       {
         name: 'thing 2',
         Datastreams: [{ name: 'datastream 4', Sensor: { name: 'sensor 4' }, ObservedProperty: { description: 'observedProperty 1' } }],
         'Datastreams@iot.count': 2,
-        'Datastreams@iot.nextLink': expect.stringMatching(/\/Things\(\d+\)\/Datastreams\?\$top=1&\$skip=1$/),
+        'Datastreams@iot.nextLink': expect.stringMatching(new RegExp(`/Things\\(\\d+\\)/Datastreams\\?${NESTED_NEXT.replace(/[$()+?]/g, '\\$&')}$`)),
       },
     ]);
+    // The nested nextLink carries the nested options on: the next page has the same shape and order.
+    const next = new URL(res.body.value[0]['Datastreams@iot.nextLink'] as string);
+    const rest = await target.get(`${next.pathname.replace(/^.*\/v1\.[01]/, '')}${next.search}`).expect(200);
+    expect(rest.body).toEqual({ '@iot.count': 2, value: [{ name: 'datastream 1', Sensor: { name: 'sensor 1' }, ObservedProperty: { description: 'observedProperty 1' } }] });
     const path = await target.get(`/Things?$top=1&$expand=${q('Datastreams/Sensor,Locations')}`).expect(200);
     const thing = path.body.value[0];
     expect(thing.Datastreams.map((d: { name: string; Sensor: { name: string } }) => [d.name, d.Sensor.name])).toEqual([

@@ -30,6 +30,8 @@ export interface QueryOptions {
   count: boolean;
   /** `$resultFormat` (top level only). */
   resultFormat?: 'dataArray';
+  /** The text of each nested option as given (`$filter` → `id gt 10`), so links can carry them on. */
+  given: Record<string, string>;
 }
 
 /** One `$expand` item with its nested options (defaults applied as at top level). */
@@ -64,7 +66,7 @@ export function parseQueryOptions(raw: Record<string, string>, config: QueryOpti
 }
 
 function defaults(config: QueryOptionsConfig): QueryOptions {
-  return { orderBy: [], expand: [], top: Math.min(config.defaultTop, config.maxTop), skip: 0, count: false };
+  return { orderBy: [], expand: [], top: Math.min(config.defaultTop, config.maxTop), skip: 0, count: false, given: {} };
 }
 
 /** Parses one option whose value is `source.text[start, end)`; `depth` is the `$expand` level it sits in. */
@@ -124,6 +126,7 @@ function nestedOptions(
     if (seen.has(name)) fail(start, name, `${name} given twice`);
     seen.add(name);
     applyOption(result, name, { ...source, start: equals + 1, end }, config, depth);
+    result.given[name] = text.slice(equals + 1, end).trim();
   }
   return result;
 }

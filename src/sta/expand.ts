@@ -12,6 +12,7 @@ import { entity as entityNamed, relation } from '../model/entities';
 import type { EntityDef, RelationDef } from '../model/types';
 import { visibleIds } from '../register/publication';
 import { compileOptions } from './compile-options';
+import { withOptions } from './links';
 import { projectionOf } from './projection';
 import type { ReadContext } from './read-context';
 import { selectColumns, selfLink, serializeEntity, type Expanded, type Row } from './serialize';
@@ -116,7 +117,9 @@ export function renderExpanded(ctx: ReadContext, entity: EntityDef, row: Row, no
     expanded[name] = data.rows.slice(0, top).map(render);
     if (node.options.count) expanded[`${name}@iot.count`] = Number(data.count ?? 0);
     if (top > 0 && data.rows.length > top) {
-      expanded[`${name}@iot.nextLink`] = `${selfLink(ctx.root, entity, Number(row.id))}/${name}?$top=${top}&$skip=${skip + top}`;
+      // The rest of the expanded collection: its own options, as top-level options of the navigation path.
+      const carried = Object.fromEntries(Object.entries(node.options.given).filter(([option]) => option !== '$top' && option !== '$skip'));
+      expanded[`${name}@iot.nextLink`] = withOptions(`${selfLink(ctx.root, entity, Number(row.id))}/${name}`, { ...carried, $top: String(top), $skip: String(skip + top) });
     }
   }
   return expanded;

@@ -7,6 +7,7 @@ import { errorFormat } from '../http/error-handler';
 import { readOnly } from '../http/public-reads';
 import { ANONYMOUS } from '../register/publication';
 import { parseQueryOptions } from '../query/parse-query-options';
+import { withOptions } from './links';
 import { parseResourcePath } from './parse-path';
 import { readPath } from './read';
 import { serviceRoot, type StaVersion } from './service-root';
@@ -30,8 +31,7 @@ function singleValued(req: Request): Record<string, string> {
 
 /** The request URL with `$skip` replaced, keeping the path and every other option. */
 function withSkip(root: string, path: string, query: Record<string, string>, skip: number): string {
-  const params = new URLSearchParams({ ...query, $skip: String(skip) });
-  return `${root}/${path}?${params.toString().replace(/%24/g, '$').replace(/%2F/gi, '/')}`;
+  return withOptions(`${root}/${path}`, { ...query, $skip: String(skip) });
 }
 
 export function staRouter(deps: StaDeps): Router {
