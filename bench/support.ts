@@ -69,7 +69,7 @@ export async function onEachBackend(body: (label: string, db: Database) => Promi
 
 /** The app on `db` listening on a free local port, configured as `npm start` configures it. */
 export async function serve(db: Database): Promise<{ server: Server; origin: string }> {
-  const app = createApp({ db, logger: pino({ level: 'silent' }), config: { publicBaseUrl: undefined, defaultTop: 100, maxTop: 10000, maxBodySize: '1mb' } });
+  const app = createApp({ db, logger: pino({ level: 'silent' }), config: { publicBaseUrl: undefined, defaultTop: 100, maxTop: 10000, maxResponseEntities: 100000, maxBodySize: '1mb' } });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   configureServer(server);

@@ -15,7 +15,7 @@ import { vocabulariesRouter } from './register/vocabularies/routes';
 import { staRouter } from './sta/routes';
 
 export interface AppDeps {
-  config: Pick<Config, 'publicBaseUrl' | 'defaultTop' | 'maxTop' | 'maxBodySize'>;
+  config: Pick<Config, 'publicBaseUrl' | 'defaultTop' | 'maxTop' | 'maxResponseEntities' | 'maxBodySize'>;
   db: Database;
   logger: Logger;
 }
@@ -42,7 +42,8 @@ export function createApp({ config, db, logger }: AppDeps): express.Express {
   app.use(healthRouter(db));
   // Until the public map exists, the root shows the sensors on the Features API's HTML map.
   app.get('/', (_req, res) => res.redirect(302, 'ogc/v1/collections/sensors/items?f=html&limit=1000'));
-  app.use('/sta', staRouter({ knex: db.knex, publicBaseUrl: config.publicBaseUrl, defaultTop: config.defaultTop, maxTop: config.maxTop }));
+  const { publicBaseUrl, defaultTop, maxTop, maxResponseEntities } = config;
+  app.use('/sta', staRouter({ knex: db.knex, publicBaseUrl, defaultTop, maxTop, maxResponseEntities }));
   app.use('/ogc/v1', featuresRouter({ knex: db.knex, publicBaseUrl: config.publicBaseUrl }));
   app.use('/api/v1', vocabulariesRouter(db.knex));
   app.use(notFound);

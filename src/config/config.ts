@@ -24,6 +24,8 @@ export interface Config {
   defaultTop: number;
   /** Largest page size a client may ask for. */
   maxTop: number;
+  /** Most entities one SensorThings response may hold, expanded ones included. */
+  maxResponseEntities: number;
   /** Statement timeout in milliseconds for PostgreSQL (production backend). */
   statementTimeoutMs: number;
   /** Connection pool size for PostgreSQL. */
@@ -98,6 +100,7 @@ export function loadConfig(env: Env = process.env): Config {
     maxTop,
     // Without its own setting the default page follows a lower maximum.
     defaultTop: integer(env, 'STA_DEFAULT_TOP', Math.min(100, maxTop), 1, 100000),
+    maxResponseEntities: integer(env, 'STA_MAX_RESPONSE_ENTITIES', 100000, 1, 10000000),
     statementTimeoutMs: integer(env, 'STATEMENT_TIMEOUT_MS', 30000, 0, 3600000),
     poolMax: integer(env, 'DB_POOL_MAX', 10, 1, 1000),
     maxBodySize: byteSize(env, 'MAX_BODY_SIZE', '1mb'),

@@ -73,15 +73,30 @@ function relatedFrom(source: EntityDef, parentAlias: string, via: RelationDef, a
   }
 }
 
+/** The related rows of one expansion: their alias, `FROM … WHERE <join>`, further conditions and order. */
+export interface Expansion {
+  alias: string;
+  from: Sql;
+  /** The publication policy and the nested `$filter`. */
+  where: Sql;
+  orderBy: Sql;
+}
+
+/** The related rows of `node`, expanded from rows of `entity` under `parentAlias`. */
+export function expansionFrom(ctx: ReadContext, entity: EntityDef, parentAlias: string, node: ExpandNode, aliases: Aliases): Expansion {
+  const target = entityNamed(node.relation.target);
+  const alias = aliases.fresh();
+  const from = relatedFrom(entity, parentAlias, node.relation, alias);
+  const compiled = compileOptions({ knex: ctx.knex, viewer: ctx.viewer, aliases }, target, alias, node.options);
+  const visible = visibilityImplied(entity, node.relation, target) ? sql`TRUE` : sql`${raw(alias)}.id IN ${visibleIds(ctx.knex, target, ctx.viewer)}`;
+  return { alias, from, where: sql`${visible} AND ${compiled.where ?? sql`TRUE`}`, orderBy: compiled.orderBy };
+}
+
 /** Correlated sub-query columns for `nodes`, expanded from rows of `entity` under `parentAlias`. */
 export function expandColumns(ctx: ReadContext, entity: EntityDef, parentAlias: string, nodes: readonly ExpandNode[], aliases: Aliases): Sql[] {
   return nodes.map((node) => {
     const target = entityNamed(node.relation.target);
-    const alias = aliases.fresh();
-    const from = relatedFrom(entity, parentAlias, node.relation, alias);
-    const compiled = compileOptions({ knex: ctx.knex, viewer: ctx.viewer, aliases }, target, alias, node.options);
-    const visible = visibilityImplied(entity, node.relation, target) ? sql`TRUE` : sql`${raw(alias)}.id IN ${visibleIds(ctx.knex, target, ctx.viewer)}`;
-    const where = sql`${visible} AND ${compiled.where ?? sql`TRUE`}`;
+    const { alias, from, where, orderBy } = expansionFrom(ctx, entity, parentAlias, node, aliases);
     const columns = join([raw(selectColumns(target, alias).join(', ')), ...expandColumns(ctx, target, alias, node.children, aliases)], ', ');
     const rows = raw(`${alias}_page`);
     const column = raw(`"${columnOf(node)}"`);
@@ -90,8 +105,8 @@ export function expandColumns(ctx: ReadContext, entity: EntityDef, parentAlias: 
       return sql`(SELECT row_to_json(${rows}) FROM (SELECT ${columns} ${from} AND ${where} LIMIT 1) AS ${rows}) AS ${column}`;
     }
     const { top, skip } = node.options;
-    const page = sql`SELECT ${columns}, row_number() OVER (ORDER BY ${compiled.orderBy}) AS rn__ ${from} AND ${where}
-      ORDER BY ${compiled.orderBy} LIMIT ${top + 1} OFFSET ${skip}`;
+    const page = sql`SELECT ${columns}, row_number() OVER (ORDER BY ${orderBy}) AS rn__ ${from} AND ${where}
+      ORDER BY ${orderBy} LIMIT ${top + 1} OFFSET ${skip}`;
     const count = node.options.count ? sql`(SELECT count(*) ${from} AND ${where})` : sql`NULL`;
     return sql`(SELECT json_build_object('rows', COALESCE(json_agg(row_to_json(${rows}) ORDER BY ${rows}.rn__), '[]'::json), 'count', ${count})
       FROM (${page}) AS ${rows}) AS ${column}`;

@@ -4,3 +4,4 @@
  * stack and planning budget (a 200-level path would exhaust it) while leaving room for any sensible query.
  */
 export const MAX_NAVIGATION_DEPTH = 8;
+

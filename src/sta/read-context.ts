@@ -9,4 +9,6 @@ export interface ReadContext {
   root: string;
   /** Builds the next-page URL of the request for a given `$skip`. */
   nextLink: (skip: number) => string;
+  /** Most entities the response may hold, expanded ones included (see expand-size.ts). */
+  maxResponseEntities: number;
 }

@@ -8,6 +8,7 @@ import type { QueryOptions } from '../query/parse-query-options';
 import { join, toRaw } from '../query/sql/sql';
 import { compileOptions } from './compile-options';
 import { expandColumns, expandTree, renderExpanded } from './expand';
+import { checkExpandedSize } from './expand-size';
 import type { ResourcePath } from './parse-path';
 import { projectionOf } from './projection';
 import type { ReadContext } from './read-context';
@@ -36,6 +37,10 @@ export async function readPath(ctx: ReadContext, path: ResourcePath, options: Qu
     const compiled = compileOptions({ knex, viewer: ctx.viewer, aliases }, entity, table, options);
     const base = restrict(knex(table));
     if (compiled.where) base.whereRaw(toRaw(knex, compiled.where));
+    if (path.target === 'collection') {
+      const page = () => base.clone().orderByRaw(toRaw(knex, compiled.orderBy)).limit(options.top).offset(options.skip);
+      await checkExpandedSize(ctx, entity, tree, options.top, page, aliases);
+    }
     const body: Record<string, unknown> = {};
     // The count and the page are independent queries: on PostgreSQL they run on two pooled connections at once.
     const [counted, rows] = await Promise.all([
@@ -57,6 +62,7 @@ export async function readPath(ctx: ReadContext, path: ResourcePath, options: Qu
     if (options.top > 0 && rows.length > options.top) body['@iot.nextLink'] = ctx.nextLink(options.skip + options.top);
     return { kind: 'json', body };
   }
+  if (path.target === 'entity') await checkExpandedSize(ctx, entity, tree, 1, () => restrict(knex(table)).limit(1), aliases);
   const row: Row | undefined = await restrict(knex(table)).select(columns).first();
   if (!row) throw new NotFoundError('no such entity');
   switch (path.target) {

@@ -17,6 +17,7 @@ export interface StaDeps {
   publicBaseUrl: string | undefined;
   defaultTop: number;
   maxTop: number;
+  maxResponseEntities: number;
 }
 
 /** Query parameters as single strings; a repeated option is a client error. */
@@ -54,7 +55,13 @@ export function staRouter(deps: StaDeps): Router {
           throw new BadRequestError('$resultFormat=dataArray is not supported by this server', { option: '$resultFormat' });
         }
         const result = await readPath(
-          { knex: deps.knex, viewer: ANONYMOUS, root, nextLink: (skip) => withSkip(root, relative, query, skip) },
+          {
+            knex: deps.knex,
+            viewer: ANONYMOUS,
+            root,
+            nextLink: (skip) => withSkip(root, relative, query, skip),
+            maxResponseEntities: deps.maxResponseEntities,
+          },
           path,
           options,
           parseQueryOptions({}, limits),
