@@ -12,7 +12,7 @@ const at = (text: string, fragment: string, from = 0): number => {
 
 describe('STA query options: defaults and paging', () => {
   it('applies defaults', () => {
-    expect(parse({})).toEqual({ orderBy: [], expand: [], top: 100, skip: 0, count: false });
+    expect(parse({})).toEqual({ orderBy: [], expand: [], top: 100, skip: 0, count: false, given: {} });
   });
 
   it('ignores parameters that are not system query options', () => {
@@ -27,6 +27,7 @@ describe('STA query options: defaults and paging', () => {
       skip: 10,
       count: true,
       resultFormat: 'dataArray',
+      given: {},
     });
     expect(parse({ $top: '0', $count: 'false' })).toMatchObject({ top: 0, count: false });
   });
@@ -159,10 +160,19 @@ describe('STA $expand', () => {
             {
               path: ['Sensor'],
               pos: at(text, 'Sensor'),
-              options: { ...defaults, select: [{ path: ['name'], pos: at(text, 'name)') }] },
+              options: { ...defaults, select: [{ path: ['name'], pos: at(text, 'name)') }], given: { $select: 'name' } },
             },
             { path: ['ObservedProperty'], pos: at(text, 'ObservedProperty'), options: defaults },
           ],
+          given: {
+            $select: 'name,unitOfMeasurement/symbol',
+            $filter: "name eq 'a;b)'",
+            $orderby: 'name desc',
+            $top: '2',
+            $skip: '1',
+            $count: 'true',
+            $expand: 'Sensor($select=name),ObservedProperty',
+          },
         },
       },
       { path: ['Locations'], pos: at(text, 'Locations'), options: defaults },
@@ -176,7 +186,7 @@ describe('STA $expand', () => {
 
   it('accepts whitespace around items and options', () => {
     expect(parse({ $expand: ' Datastreams ( $top = 3 ; $count=false ) ' }).expand).toEqual([
-      { path: ['Datastreams'], pos: 1, options: { ...parse({}), top: 3 } },
+      { path: ['Datastreams'], pos: 1, options: { ...parse({}), top: 3, given: { $top: '3', $count: 'false' } } },
     ]);
   });
 
