@@ -49,6 +49,9 @@ function propertyValue(equals: (typeof QUERY_PARAMETER_PROPERTIES)[number], valu
     if (value !== 'true' && value !== 'false') throw new BadRequestError(`${equals.name} must be true or false, got '${value}'`);
     return { property: equals, value: value === 'true' };
   }
+  if (equals.format === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    throw new BadRequestError(`${equals.name} must be a date (YYYY-MM-DD), got '${value}'`);
+  }
   return { property: equals, value };
 }
 

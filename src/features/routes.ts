@@ -5,8 +5,9 @@
  */
 import { Router } from 'express';
 import type { Knex } from 'knex';
-import { NotFoundError } from '../errors/errors';
+import { MethodNotAllowedError, NotFoundError } from '../errors/errors';
 import { errorFormat } from '../http/error-handler';
+import { READ_METHODS } from '../http/public-reads';
 import { answerOptions, apiRules } from './api-rules';
 import { assetsRouter } from './html/assets';
 import { cql2Filter } from './cql2-filter';
@@ -37,6 +38,11 @@ export function featuresRouter(deps: FeaturesRouterDeps): Router {
   for (const [path, handler] of resources) {
     router.get(path, handler);
     router.options(path, answerOptions);
+    // The resources are read-only: writes are refused as such, not as missing resources.
+    router.all(path, (req, res, next) => {
+      res.set('Allow', READ_METHODS);
+      next(new MethodNotAllowedError(req.method, READ_METHODS));
+    });
   }
   router.use((req, _res, next) => next(new NotFoundError(`no resource at ${req.originalUrl.split('?')[0]}`)));
   return router;

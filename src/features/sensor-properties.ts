@@ -31,7 +31,7 @@ const thingText = (key: string): string => `t.properties->>'${key}'`;
 
 export const SENSOR_PROPERTIES: readonly FeatureProperty[] = [
   { name: 'name', type: 'string', title: 'Naam / Name', description: 'Name of the sensor installation', sql: 't.name', source: 'thing', queryParameter: true },
-  { name: 'description', type: 'string', title: 'Omschrijving / Description', description: 'Description of the sensor installation', sql: 't.description', source: 'thing', queryParameter: false },
+  { name: 'description', type: 'string', title: 'Omschrijving / Description', description: 'Description of the sensor installation', sql: 't.description', source: 'thing', queryParameter: true },
   { name: 'organisation', type: 'string', title: 'Organisatie / Organisation', description: 'Name of the organisation that placed the sensor', sql: 'o.name', source: 'organisation', queryParameter: true },
   { name: 'organisation_slug', type: 'string', title: 'Organisatiecode / Organisation slug', description: 'Short, stable code of the organisation (e.g. den-haag)', sql: 'o.slug', source: 'organisation', queryParameter: true },
   { name: 'organisation_kind', type: 'string', title: 'Soort organisatie / Organisation kind', description: 'gemeente, provincie, waterschap, rijk or overig', sql: 'o.kind', source: 'organisation', queryParameter: true },
@@ -39,7 +39,7 @@ export const SENSOR_PROPERTIES: readonly FeatureProperty[] = [
   { name: 'sensor_type_label', type: 'string', title: 'Sensortype', description: 'Dutch label(s) of the sensor type', sql: 'ds.sensor_type_label', source: 'datastreams', queryParameter: true },
   { name: 'themes', type: 'string', title: 'Thema’s / Themes', description: 'Theme codes, comma-separated', sql: 'ds.themes', source: 'datastreams', queryParameter: true },
   { name: 'observed_properties', type: 'string', title: 'Wat wordt gemeten / Observed properties', description: 'Names of what is observed, comma-separated', sql: 'ds.observed_properties', source: 'datastreams', queryParameter: true },
-  { name: 'purpose', type: 'string', title: 'Doel / Purpose', description: 'Why the data is collected', sql: 'ds.purpose', source: 'datastreams', queryParameter: false },
+  { name: 'purpose', type: 'string', title: 'Doel / Purpose', description: 'Why the data is collected', sql: 'ds.purpose', source: 'datastreams', queryParameter: true },
   { name: 'personal_data', type: 'boolean', title: 'Persoonsgegevens / Personal data', description: 'Whether the collected data can be traced to persons', sql: 'ds.personal_data', source: 'datastreams', queryParameter: true },
   { name: 'legal_ground', type: 'string', title: 'Grondslag / Legal ground', description: 'GDPR art. 6(1) legal ground code(s), comma-separated when several', sql: 'ds.legal_ground', source: 'datastreams', queryParameter: true },
   { name: 'operator', type: 'string', title: 'Exploitant / Operator', description: 'The party operating the sensor, when not the organisation itself', sql: thingText('operator'), source: 'thing', queryParameter: true },

@@ -109,10 +109,10 @@ test('/api is a valid OpenAPI 3.0 document with the declarations the ETS, QGIS a
   expect(doc.components.headers['Content-Crs'].schema).toEqual({ type: 'string' });
   const literal = doc.paths['/collections/sensors/items'].get.parameters.filter((parameter: { name?: string }) => parameter.name);
   expect(literal.map((parameter: { name: string }) => parameter.name)).toEqual([
-    'name', 'organisation', 'organisation_slug', 'organisation_kind', 'sensor_type', 'sensor_type_label', 'themes',
-    'observed_properties', 'personal_data', 'legal_ground', 'operator', 'public_contact', 'status', 'active_from', 'active_until', 'reference',
+    'name', 'description', 'organisation', 'organisation_slug', 'organisation_kind', 'sensor_type', 'sensor_type_label', 'themes',
+    'observed_properties', 'purpose', 'personal_data', 'legal_ground', 'operator', 'public_contact', 'status', 'active_from', 'active_until', 'reference',
   ]);
-  expect(literal[8]).toMatchObject({ in: 'query', style: 'form', explode: false, schema: { type: 'boolean' } });
+  expect(literal[10]).toMatchObject({ name: 'personal_data', in: 'query', style: 'form', explode: false, schema: { type: 'boolean' } });
   for (const [path, item] of Object.entries(doc.paths as Record<string, { get: { responses: Record<string, { headers?: object; $ref?: string }> } }>)) {
     expect([path, Object.keys(item.get.responses['200']?.headers ?? {})[0]]).toEqual([path, 'API-Version']);
   }
@@ -161,6 +161,15 @@ test('successful reads carry Cache-Control and a strong ETag; If-None-Match give
   await request(app).get('/ogc/v1/collections').set('If-None-Match', collections.headers.etag as string).expect(304);
   const error = await request(app).get('/ogc/v1/collections/sensors/items?limit=0').expect(400);
   expect(error.headers['cache-control']).toBeUndefined();
+});
+
+test('the resources are read-only: writes are 405 with Allow, as problem+json', async () => {
+  for (const path of ['/ogc/v1/collections/sensors/items', '/ogc/v1/collections/sensors/items/1', '/ogc/v1/collections', '/ogc/v1']) {
+    for (const method of ['post', 'put', 'patch', 'delete'] as const) {
+      const res = await request(app)[method](path).expect(405);
+      expect([res.headers.allow, res.headers['content-type']]).toEqual(['GET, HEAD, OPTIONS', 'application/problem+json; charset=utf-8']);
+    }
+  }
 });
 
 test('HEAD is answered like GET without a body', async () => {
