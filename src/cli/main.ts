@@ -112,7 +112,7 @@ async function runImport(db: Database, args: string[], out: Out, err: Out): Prom
   }
   if (report.issues.length > 0) {
     err(`${report.file}: refused — ${report.issues.length} problem(s); nothing was written:`);
-    for (const issue of report.issues) err(`  ${formatIssue(issue)}`);
+    for (const issue of report.issues) err(`  ${formatIssue(issue, report.unit)}`);
     return { code: 1 };
   }
   const seconds = (Date.now() - started) / 1000;

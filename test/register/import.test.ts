@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from '../../src/db/connect';
+import { formatIssue } from '../../src/register/import/types';
 import { importFile, type ImportRequest } from '../../src/register/import/import-file';
 import { openTestDatabase } from '../support/test-database';
 import { addOrganisation } from '../support/fixtures';
@@ -100,11 +101,12 @@ test('a file with one bad row per problem is refused with a report naming each r
   const report = await importFile(db.knex, request({ organisationSlug: 'delft', fileName: 'sensors.csv', content: Buffer.from(csv) }));
   expect(report.written).toBe(0);
   expect(report.issues.map((issue) => [issue.file, issue.row, issue.field])).toEqual([
-    ['sensors.csv', 2, expect.any(String)],
-    ['sensors.csv', 3, expect.any(String)],
-    ['sensors.csv', 4, expect.stringMatching(/sensor/i)],
-    ['sensors.csv', 5, expect.stringMatching(/contact/i)],
+    ['sensors.csv', 2, 'position'],
+    ['sensors.csv', 3, 'x, y'],
+    ['sensors.csv', 4, 'sensor_type'],
+    ['sensors.csv', 5, 'public_contact'],
   ]);
+  expect(report.unit).toBe('row');
   expect(report.issues.every((issue) => issue.reason.length > 10)).toBe(true);
   expect(await counts()).toEqual(before);
 });
@@ -149,9 +151,35 @@ test('a reference identifies one installation: re-importing a file, or repeating
   const inFile = await importFile(db.knex, request({ organisationSlug: 'gouda', fileName: 'twice.csv', content: repeated }));
   expect(inFile.issues).toEqual([{ file: 'twice.csv', row: 2, field: 'reference', reason: 'reference "G-3" was already used in row 1 of this file' }]);
   expect(await counts()).toEqual(before);
+  // A repeated reference is reported also when the earlier row has other problems.
+  const invalidFirst = Buffer.from('name,reference,longitude,latitude,sensor_type,public_contact\nCam 5,G-5,4.70,52.01,Optische / camera sensor,jan@gouda.nl\nCam 6,G-5,4.71,52.02,Optische / camera sensor,\n');
+  const both = await importFile(db.knex, request({ organisationSlug: 'gouda', fileName: 'both.csv', content: invalidFirst }));
+  expect(both.issues.map((issue) => [issue.row, issue.field])).toEqual([
+    [1, 'public_contact'],
+    [2, 'reference'],
+  ]);
   // The same reference in another organisation is another installation.
   await addOrganisation(db.knex, 'woerden');
   expect((await importFile(db.knex, request({ organisationSlug: 'woerden', fileName: 'gouda.csv', content: csv }))).written).toBe(2);
+});
+
+test('GeoJSON problems name the feature and the geometry; a SensRNet sheet names its own coordinate columns', async () => {
+  await addOrganisation(db.knex, 'ede');
+  const geojson = JSON.stringify({
+    type: 'FeatureCollection',
+    features: [
+      { type: 'Feature', geometry: { type: 'Point', coordinates: [5.66, 52.04] }, properties: { name: 'In Ede' } },
+      { type: 'Feature', geometry: { type: 'Point', coordinates: [15.66, 52.04] }, properties: { name: 'In Polen' } },
+    ],
+  });
+  const report = await importFile(db.knex, request({ organisationSlug: 'ede', fileName: 'ede.geojson', content: Buffer.from(geojson) }));
+  expect(report.unit).toBe('feature');
+  expect(report.issues.map((issue) => formatIssue(issue, report.unit))).toEqual([
+    'ede.geojson feature 2, field "geometry": WGS84 coordinates (longitude 15.66, latitude 52.04) lie outside the Netherlands (longitude 3.2 … 7.22, latitude 50.75 … 53.7)',
+  ]);
+  const sheet = 'Naam Apparaat;RD x;RD y;Sensortype\nPeilbuis;900000;100000;Druksensor\n';
+  const refused = await importFile(db.knex, request({ organisationSlug: 'ede', fileName: 'sensrnet.csv', content: Buffer.from(sheet) }));
+  expect(refused.issues.map((issue) => issue.field)).toEqual(['RD x, RD y']);
 });
 
 test('problems are reported in row order', async () => {

@@ -37,7 +37,7 @@ describe('a CSV file with one bad row of each kind', () => {
       [2, 'position'],
       [6, 'personal_data'],
       [7, 'active_from'],
-      [3, 'position'],
+      [3, 'x, y'],
       [4, 'sensor_type'],
       [5, 'public_contact'],
     ]);

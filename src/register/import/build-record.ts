@@ -218,8 +218,11 @@ const FIELD_AT_PATH: Readonly<Record<string, FieldKey>> = {
   'datastream.properties.openData': 'open_data',
 };
 
-/** Where each register field of a record was read: the column or property name as written in the file. */
-export type FieldSources = Readonly<Partial<Record<FieldKey, string>>>;
+/**
+ * Where each register field of a record was read: the column or property name as written in the file; for
+ * `position`, the coordinate columns (`RD x, RD y`) or the geometry's property or element.
+ */
+export type FieldSources = Readonly<Partial<Record<FieldKey | 'position', string>>>;
 
 /**
  * The name an editor knows for a problem at record path `path` (`datastream.properties.themes.0`): the column
@@ -227,6 +230,7 @@ export type FieldSources = Readonly<Partial<Record<FieldKey, string>>>;
  */
 export function sourceOf(path: string | null, sources: FieldSources | undefined): string | null {
   if (path === null || !sources) return path;
+  if (path === 'position') return sources.position ?? path;
   for (let end = path.length; end > 0; end = path.lastIndexOf('.', end - 1)) {
     const field = FIELD_AT_PATH[path.slice(0, end)];
     if (field) return sources[field] ?? path;
@@ -247,10 +251,11 @@ export interface BuiltRecord {
  * @param fields raw values by register field
  * @param options.position the point when the format carries geometry (GeoJSON, GML); otherwise it is read
  *   from the longitude/latitude or x/y fields
+ * @param options.positionSource where the file holds that point (`geometry`, `geometrie2dSensor`)
  */
 export function recordFromFields(
   fields: FieldValues,
-  options: CoerceOptions & { position?: Position },
+  options: CoerceOptions & { position?: Position; positionSource?: string },
 ): BuiltRecord {
   const { values, issues } = coerceAll(fields, options);
   const name = values.name;
@@ -262,6 +267,8 @@ export function recordFromFields(
   const coordinateUnreadable = COORDINATE_FIELDS.some((field) => fields.has(field) && values[field] === undefined);
   if ('reason' in position && !coordinateUnreadable) issues.push(position);
   if (issues.length > 0 || name === undefined || 'reason' in position) return { issues };
-  const sources = Object.fromEntries([...fields].map(([field, sourced]) => [field, sourced[0]?.source]));
+  const sources: Record<string, string | undefined> = Object.fromEntries([...fields].map(([field, sourced]) => [field, sourced[0]?.source]));
+  const [first, second] = options.position ? [] : position.crs === 'EPSG:28992' ? (['x', 'y'] as const) : (['longitude', 'latitude'] as const);
+  sources.position = options.positionSource ?? (first && second ? `${sources[first]}, ${sources[second]}` : undefined);
   return { record: assemble(values, name, position), sources, issues };
 }

@@ -5,14 +5,20 @@
  */
 import type { Knex } from 'knex';
 import { publicationOf } from '../store/write-graph';
-import type { ImportIssue, ParsedRecord } from './types';
+import type { ImportIssue, ParsedRecord, RecordUnit } from './types';
 
 /** A PostgreSQL text[] literal (one bound value, not a list of bindings). */
 function toPgArray(values: readonly string[]): string {
   return `{${values.map((value) => `"${value.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
 }
 
-export async function referenceIssues(knex: Knex, file: string, organisationId: number, records: readonly ParsedRecord[]): Promise<ImportIssue[]> {
+export async function referenceIssues(
+  knex: Knex,
+  file: string,
+  organisationId: number,
+  records: readonly ParsedRecord[],
+  unit: RecordUnit,
+): Promise<ImportIssue[]> {
   const active = records.filter(({ record }) => record.thing?.reference !== undefined && publicationOf(record, false) !== 'retired');
   if (active.length === 0) return [];
   const references = [...new Set(active.map(({ record }) => record.thing?.reference as string))];
@@ -34,7 +40,7 @@ export async function referenceIssues(knex: Knex, file: string, organisationId: 
     if (thing !== undefined) {
       issues.push({ file, row, field: 'reference', reason: `reference ${JSON.stringify(reference)} is already registered by this organisation (Thing ${thing}); a reference identifies one installation` });
     } else if (earlier !== undefined) {
-      issues.push({ file, row, field: 'reference', reason: `reference ${JSON.stringify(reference)} was already used in row ${earlier} of this file` });
+      issues.push({ file, row, field: 'reference', reason: `reference ${JSON.stringify(reference)} was already used in ${unit} ${earlier} of this file` });
     } else {
       firstRow.set(reference, row);
     }

@@ -5,7 +5,7 @@
 import type { Knex } from 'knex';
 import { referenceIssues } from './check-references';
 import { parseImportFile } from './parse-import-file';
-import type { ImportIssue } from './types';
+import type { ImportIssue, RecordUnit } from './types';
 import { validateRecords } from './validate-records';
 import { organisationBySlug } from '../organisations';
 import { writeRecords } from '../store/write-graph';
@@ -29,6 +29,8 @@ export interface ImportReport {
   /** Things written (0 on a dry run or when refused). */
   written: number;
   issues: ImportIssue[];
+  /** What the issues' numbers count: CSV rows or GeoJSON/GML features. */
+  unit: RecordUnit;
   /** Columns of the file that feed no register field (not an error: e.g. SensRNet's `Connectiviteit`). */
   unread: string[];
   dryRun: boolean;
@@ -45,7 +47,9 @@ export async function importFile(knex: Knex, request: ImportRequest): Promise<Im
   const parsed = parseImportFile(request.fileName, request.content);
   const vocabularies = await loadVocabularies(knex);
   const validated = validateRecords(request.fileName, parsed.records, vocabularies);
-  const duplicates = await referenceIssues(knex, request.fileName, organisation.id, validated.records);
+  const unit = parsed.unit ?? 'row';
+  // Every record that could be read, also one with other problems: a repeated reference is reported too.
+  const duplicates = await referenceIssues(knex, request.fileName, organisation.id, parsed.records, unit);
   const issues = [...parsed.issues, ...validated.issues, ...duplicates].sort(byPosition);
   const report: ImportReport = {
     file: request.fileName,
@@ -53,6 +57,7 @@ export async function importFile(knex: Knex, request: ImportRequest): Promise<Im
     records: parsed.records.length,
     written: 0,
     issues,
+    unit,
     unread: parsed.unread ?? [],
     dryRun: request.dryRun,
   };

@@ -125,7 +125,7 @@ function readSensor(sensor: XmlNode): BuiltRecord {
     add('unit_definition', 'plus-type', kind.unit?.definition);
     add('themes', 'plus-type', kind.themes);
   }
-  const built = recordFromFields(fields, { decimalComma: false, position });
+  const built = recordFromFields(fields, { decimalComma: false, position, positionSource: 'geometrie2dSensor' });
   if (built.record) built.record.thing = { ...built.record.thing, externalIds: externalIdsOf(sensor, lokaalId) };
   return built;
 }

@@ -24,7 +24,7 @@ describe('parseCsv', () => {
       {
         row: 1,
         // every column is a template column: each field was read from the column of its own name
-        sources: Object.fromEntries(csv.split('\r\n')[0]!.split(',').map((column) => [column, column])),
+        sources: { ...Object.fromEntries(csv.split('\r\n')[0]!.split(',').map((column) => [column, column])), position: 'longitude, latitude' },
         record: {
           name: 'Geluidsmeter Plein',
           description: 'Meet het geluidsniveau',

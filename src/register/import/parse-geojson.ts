@@ -65,7 +65,7 @@ function readFeature(feature: unknown, crs: ImportCrs): BuiltRecord {
   const properties = isObject(feature.properties) ? feature.properties : {};
   const fields = fieldValuesOf(Object.entries(properties));
   addAmsterdamFieldValues(properties, fields);
-  return recordFromFields(fields, { decimalComma: false, position });
+  return recordFromFields(fields, { decimalComma: false, position, ...(position && { positionSource: 'geometry' }) });
 }
 
 /** Reads the installations of a GeoJSON file; `file` names the file in issues. */

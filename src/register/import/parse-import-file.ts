@@ -35,5 +35,5 @@ export function parseImportFile(fileName: string, content: Buffer | string): Par
       ],
     };
   }
-  return PARSERS[format](fileName, text);
+  return { ...PARSERS[format](fileName, text), unit: format === 'csv' ? 'row' : 'feature' };
 }

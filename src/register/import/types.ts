@@ -38,12 +38,17 @@ export interface ParsedRecord {
   sources?: FieldSources;
 }
 
+/** What the records of a file are called: CSV rows, GeoJSON and GML features. */
+export type RecordUnit = 'row' | 'feature';
+
 /** What a parser returns: the records it could read and the problems it found. */
 export interface ParseResult {
   records: ParsedRecord[];
   issues: ImportIssue[];
   /** Columns of the file that feed no register field (CSV), so the editor can see what was not read. */
   unread?: string[];
+  /** What the records are called (rows when absent). */
+  unit?: RecordUnit;
 }
 
 /** Attaches the file and row to field issues. */
@@ -51,10 +56,13 @@ export function issuesAt(file: string, row: number | null, issues: FieldIssue[])
   return issues.map((issue) => ({ file, row, field: issue.field, reason: issue.reason }));
 }
 
-/** One readable line: `sensors.csv row 3, field "x": RD coordinates (12, 34) lie outside the Netherlands`. */
-export function formatIssue(issue: ImportIssue): string {
+/**
+ * One readable line: `sensors.csv row 3, field "x, y": RD coordinates (12, 34) lie outside the Netherlands`
+ * (`feature 3` for GeoJSON and GML).
+ */
+export function formatIssue(issue: ImportIssue, unit: RecordUnit = 'row'): string {
   const where = [issue.file];
-  if (issue.row !== null) where.push(` row ${issue.row}`);
+  if (issue.row !== null) where.push(` ${unit} ${issue.row}`);
   if (issue.field !== null) where.push(`${issue.row !== null ? ',' : ''} field "${issue.field}"`);
   return `${where.join('')}: ${issue.reason}`;
 }
