@@ -1,5 +1,5 @@
 /**
- * The `sensorregister` command line: `organisation add|list`, `import`, `migrate`. Honours DATABASE_URL and
+ * The `sensorregister` command line: `organisation add|list`, `import`, `publish`, `migrate`. Honours DATABASE_URL and
  * DATA_DIR like the server; the embedded data directory can be used by one process at a time.
  */
 import fs from 'node:fs';
@@ -12,7 +12,8 @@ import { migrateToLatest } from '../db/migrate';
 import { AppError } from '../errors/errors';
 import { formatIssue } from '../register/import/types';
 import { importFile } from '../register/import/import-file';
-import { createOrganisation } from '../register/organisations';
+import { createOrganisation, organisationBySlug } from '../register/organisations';
+import { publishDrafts } from '../register/store/publish-drafts';
 import type { OrganisationInput } from '../register/profile-types';
 import { loadVocabularies } from '../register/vocabularies/lookup';
 
@@ -22,6 +23,7 @@ const USAGE = `Usage:
                                   [--private-contact <text>]
   sensorregister organisation list
   sensorregister import --organisation <slug> [--dry-run] [--publish] <file.geojson|file.csv|file.gml>
+  sensorregister publish --organisation <slug> (--all | <reference> …)
   sensorregister migrate
 
 Environment: DATABASE_URL (PostgreSQL) or DATA_DIR (embedded database, default ./data).`;
@@ -121,6 +123,28 @@ async function runImport(db: Database, args: string[], out: Out, err: Out): Prom
   return { code: 0 };
 }
 
+async function runPublish(db: Database, args: string[], out: Out, err: Out): Promise<Outcome> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { organisation: { type: 'string' }, all: { type: 'boolean', default: false } },
+    allowPositionals: true,
+    strict: true,
+  });
+  const references = positionals.length > 0;
+  if (!values.organisation || values.all === references) {
+    const problem = !values.organisation
+      ? 'name the organisation with --organisation <slug>'
+      : `give --all or the references of the drafts to publish${references ? ', not both' : ''}`;
+    err(`sensorregister publish: ${problem}\n\n${USAGE}`);
+    return { code: 2 };
+  }
+  const organisation = await organisationBySlug(db.knex, values.organisation);
+  const selection = values.all ? { all: true as const } : { references: positionals };
+  const published = await publishDrafts(db.knex, organisation.id, selection, `cli:${process.env.USER ?? 'unknown'}`);
+  out(`${published} ${published === 1 ? 'draft' : 'drafts'} of ${organisation.slug} published`);
+  return { code: 0 };
+}
+
 /** Runs one command line; exported for tests. */
 export async function runCli(argv: string[], out: Out = console.log, err: Out = console.error): Promise<number> {
   const [command, sub, ...rest] = argv;
@@ -136,6 +160,7 @@ export async function runCli(argv: string[], out: Out = console.log, err: Out = 
     if (command === 'organisation' && sub === 'add') return (await organisationAdd(db, rest, out)).code;
     if (command === 'organisation' && sub === 'list') return (await organisationList(db, out)).code;
     if (command === 'import') return (await runImport(db, [sub ?? '', ...rest].filter(Boolean), out, err)).code;
+    if (command === 'publish') return (await runPublish(db, [sub ?? '', ...rest].filter(Boolean), out, err)).code;
     if (command === 'migrate') {
       out('database schema is up to date');
       return 0;

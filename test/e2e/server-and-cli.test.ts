@@ -105,17 +105,23 @@ test('first start seeds the demo, restart keeps it without seeding twice, the CL
   const noOrganisation = cli('import', csv);
   expect(noOrganisation.status).toBe(2);
   expect(noOrganisation.stderr).toMatch(/^sensorregister import: name the organisation with --organisation <slug>\n/);
+  const drafted = cli('import', '--organisation', 'rijkswaterstaat', path.join(ROOT, 'seed/demo/bgt_sensor_denhaag_G0518.gml'));
+  expect(drafted.stdout).toMatch(/^bgt_sensor_denhaag_G0518\.gml: 104 things imported for rijkswaterstaat in [\d.]+ s\n$/);
+  const published = cli('publish', '--organisation', 'rijkswaterstaat', 'G0518.6a5e7b3a-4f5c-4d0e-b0e0-000000000000');
+  expect([published.status, published.stderr]).toEqual([1, 'sensorregister: no draft with reference "G0518.6a5e7b3a-4f5c-4d0e-b0e0-000000000000"; nothing was published\n']);
+  const all = cli('publish', '--organisation', 'rijkswaterstaat', '--all');
+  expect([all.status, all.stdout]).toEqual([0, '74 drafts of rijkswaterstaat published\n']);
   const listed = cli('organisation', 'list');
   expect(listed.stdout.split('\n').filter(Boolean)).toEqual([
     "amsterdam\tgemeente\t7 things\tGemeente Amsterdam",
     "den-haag\tgemeente\t104 things\tGemeente 's-Gravenhage",
-    'rijkswaterstaat\trijk\t1 thing\tRijkswaterstaat',
+    'rijkswaterstaat\trijk\t105 things\tRijkswaterstaat',
   ]);
 
   const second = await startServer();
   try {
     const things = await json(second.port, '/sta/v1.1/Things?$count=true&$top=1');
-    expect(things.body['@iot.count']).toBe(82);
+    expect(things.body['@iot.count']).toBe(82 + 74);
     expect(second.logs.some((entry) => entry.msg === 'demo data seeded')).toBe(false);
   } finally {
     expect(await stopServer(second)).toBe(0);

@@ -4,13 +4,10 @@
  * records become retired and are exempt, as the database's unique index on active references is.
  */
 import type { Knex } from 'knex';
+import { toPgArray } from '../store/pg-array';
 import { publicationOf } from '../store/write-graph';
 import type { ImportIssue, ParsedRecord, RecordUnit } from './types';
 
-/** A PostgreSQL text[] literal (one bound value, not a list of bindings). */
-function toPgArray(values: readonly string[]): string {
-  return `{${values.map((value) => `"${value.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
-}
 
 export async function referenceIssues(
   knex: Knex,

@@ -1,0 +1,41 @@
+/**
+ * Publishing an organisation's drafts (DESIGN.md "Publication": a Thing is a draft until its organisation
+ * publishes it): all of them, or those with the given references — all or nothing, each change logged.
+ */
+import type { Knex } from 'knex';
+import { NotFoundError } from '../../errors/errors';
+import { toPgArray } from './pg-array';
+
+/** Which drafts to publish: every one, or those with these references. */
+export type DraftSelection = { all: true } | { references: readonly string[] };
+
+/** Publishes the selected drafts of `organisationId`; returns how many. Unknown references publish nothing. */
+export async function publishDrafts(knex: Knex, organisationId: number, selection: DraftSelection, actor: string): Promise<number> {
+  return knex.transaction(async (trx) => {
+    const drafts = trx('things').where({ organisation_id: organisationId, publication: 'draft' });
+    if ('references' in selection) drafts.whereRaw(`properties->>'reference' = ANY(?::text[])`, [toPgArray(selection.references)]);
+    const rows: Array<{ id: number; reference: string | null }> = await drafts.select('id', trx.raw(`properties->>'reference' AS reference`)).forUpdate();
+    if ('references' in selection) {
+      const found = new Set(rows.map((row) => row.reference));
+      const missing = selection.references.filter((reference) => !found.has(reference));
+      if (missing.length > 0) {
+        throw new NotFoundError(`no draft with reference ${missing.map((reference) => JSON.stringify(reference)).join(', ')}; nothing was published`);
+      }
+    }
+    if (rows.length === 0) return 0;
+    const ids = rows.map((row) => Number(row.id));
+    await trx('things').whereIn('id', ids).update({ publication: 'published' });
+    await trx('change_log').insert(
+      ids.map((id) => ({
+        actor,
+        organisation_id: organisationId,
+        entity_type: 'Thing',
+        entity_id: id,
+        action: 'update',
+        before: { publication: 'draft' },
+        after: { publication: 'published' },
+      })),
+    );
+    return ids.length;
+  });
+}
