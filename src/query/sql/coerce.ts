@@ -56,9 +56,23 @@ export function asBoolean(v: Value, fail: Fail, pos: number): Sql {
   return fail(pos, '', `${describe(v)} is not true/false`);
 }
 
+const ISO_DATE_TIME = `^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}(:?\\d{2})?)?)?$`;
+const OFFSET_AT_END = '(Z|[+-]\\d{2}(:?\\d{2})?)$';
+
+/**
+ * A JSON string holding an ISO 8601 date or date-time as timestamptz (a date, or a time without offset, in
+ * UTC); anything else — another string, a number, an object — is NULL, so it never matches.
+ */
+function jsonTimestamp(fragment: Sql): Sql {
+  const text = sql`(${fragment} #>> '{}')`;
+  return sql`(CASE WHEN jsonb_typeof(${fragment}) = 'string' AND ${text} ~ ${ISO_DATE_TIME}
+    THEN CASE WHEN ${text} ~ ${OFFSET_AT_END} THEN ${text}::timestamptz ELSE ${text}::timestamp AT TIME ZONE 'UTC' END END)`;
+}
+
 /** The value as SQL timestamptz (the start, for intervals). */
 export function asTimestamp(v: Value, fail: Fail, pos: number): Sql {
   if (v.type === 'timestamp' || v.type === 'interval' || v.type === 'null') return v.sql;
+  if (v.type === 'json') return jsonTimestamp(v.sql);
   if (v.type === 'date') return sql`(${v.sql})::timestamptz`;
   return fail(pos, '', `${describe(v)} is not a date-time`);
 }

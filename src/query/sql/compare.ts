@@ -64,10 +64,8 @@ export function compare(op: ComparisonOp, a: Value, b: Value, fail: Fail, pos: n
     if (op !== 'eq' && op !== 'ne') return fail(pos, '', 'true/false values can only be compared with eq and ne');
     return sql`(${asBoolean(a, fail, pos)} ${operator} ${asBoolean(b, fail, pos)})`;
   }
-  if (TEMPORAL.has(a.type) || TEMPORAL.has(b.type)) {
-    if (a.type === 'json' || b.type === 'json') return sql`(${asText(a, fail, pos)} ${operator} ${asText(b, fail, pos)})`;
-    return compareTemporal(op, a, b, fail, pos);
-  }
+  // A JSON value against a date or date-time compares as an instant when it holds an ISO date string.
+  if (TEMPORAL.has(a.type) || TEMPORAL.has(b.type)) return compareTemporal(op, a, b, fail, pos);
   if (a.type === 'geometry' || b.type === 'geometry') {
     const equal = sql`ST_Equals(${asGeometry(a, fail, pos)}, ${asGeometry(b, fail, pos)})`;
     if (op === 'eq') return equal;
