@@ -74,6 +74,13 @@ test('the Den Haag BGT GML gives exactly 104 Things, located within 0.01 m of th
     worst = Math.max(worst, Math.hypot(row.x - x, row.y - y));
   }
   expect(worst).toBeLessThan(0.01);
+  // The stored geometry is exactly the published GeoJSON point.
+  const { rows: differing } = await db.knex.raw(
+    `SELECT count(*)::int AS n FROM things t JOIN things_locations tl ON tl.thing_id = t.id JOIN locations l ON l.id = tl.location_id
+     WHERE t.organisation_id = ? AND NOT ST_Equals(l.geom, ST_SetSRID(ST_GeomFromGeoJSON(l.location), 4326))`,
+    [org.id],
+  );
+  expect(differing[0].n).toBe(0);
 
   const { rows: sensorTypes } = await db.knex.raw(
     `SELECT s.properties->>'sensorType' AS type, count(*)::int AS n

@@ -90,7 +90,8 @@ async function writeBatch(trx: Knex, records: readonly ImportRecord[], options: 
     })),
     {
       encoding_type: `'${GEOJSON}'`,
-      geom: 'ST_Transform(ST_SetSRID(ST_MakePoint(r._x, r._y), r._srid), 4326)',
+      // The geometry is the published point exactly (9 decimals, 0.1 mm), so st_equals and bbox on it agree.
+      geom: 'ST_SetSRID(ST_GeomFromGeoJSON(ST_AsGeoJSON(ST_Transform(ST_SetSRID(ST_MakePoint(r._x, r._y), r._srid), 4326), 9)), 4326)',
       location: 'ST_AsGeoJSON(ST_Transform(ST_SetSRID(ST_MakePoint(r._x, r._y), r._srid), 4326), 9)::jsonb',
     },
   );
