@@ -24,7 +24,7 @@ import { parseBbox } from '../src/features/bbox';
 import { DEFAULT_CRS } from '../src/features/crs';
 import { countFeatures, featurePage, type FeatureFilter } from '../src/features/feature-sql';
 import { generate } from './generate';
-import { medianMs, onEachBackend, serve, serveText, timed } from './support';
+import { interleavedMediansMs, medianMs, onEachBackend, serve, serveText, timed } from './support';
 
 const COUNT = Number(process.argv[2] ?? 100000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
@@ -209,9 +209,11 @@ async function run(label: string, db: Database): Promise<void> {
     try {
       for (const { name, url, hand, filter, offset } of cases) {
         const returned = (JSON.parse(await fetchText(url)) as Collection).numberReturned;
-        const api = await medianMs(RUNS, () => fetchText(url));
-        const overHttp = await medianMs(RUNS, () => fetchText(`${handServer.origin}/${encodeURIComponent(name)}`));
-        const sql = await medianMs(RUNS, () => handBody(db.knex, ...hand));
+        const [api, overHttp, sql] = (await interleavedMediansMs(RUNS, [
+          () => fetchText(url),
+          () => fetchText(`${handServer.origin}/${encodeURIComponent(name)}`),
+          () => handBody(db.knex, ...hand),
+        ])) as [number, number, number];
         const page = await medianMs(RUNS, () => featurePage(db.knex, filter, { limit: PAGE, offset }, DEFAULT_CRS));
         const count = await medianMs(RUNS, () => countFeatures(db.knex, filter));
         console.log(

@@ -15,7 +15,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Database } from '../src/db/connect';
 import { generate } from './generate';
-import { medianMs, onEachBackend, serve, serveText } from './support';
+import { interleavedMediansMs, onEachBackend, serve, serveText } from './support';
 
 const COUNT = Number(process.argv[2] ?? 100000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
@@ -122,9 +122,11 @@ async function run(label: string, db: Database): Promise<void> {
     const handServer = await serveText(Object.fromEntries(cases.map(([name, , handBody]) => [name, handBody])));
     try {
       for (const [name, path, handBody] of cases) {
-        const api = await medianMs(RUNS, () => get(path));
-        const overHttp = await medianMs(RUNS, async () => (await fetch(`${handServer.origin}/${name}`)).text());
-        const direct = await medianMs(RUNS, handBody);
+        const [api, overHttp, direct] = (await interleavedMediansMs(RUNS, [
+          () => get(path),
+          async () => (await fetch(`${handServer.origin}/${name}`)).text(),
+          handBody,
+        ])) as [number, number, number];
         console.log(
           `  ${name.padEnd(7)} API ${api.toFixed(1)} ms | hand-written SQL over HTTP ${overHttp.toFixed(1)} ms, direct ${direct.toFixed(1)} ms` +
             ` | ratio ${(api / overHttp).toFixed(2)}x (${(api / direct).toFixed(2)}x to the direct query)`,

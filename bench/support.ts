@@ -33,6 +33,19 @@ export async function medianMs(runs: number, work: () => Promise<unknown>): Prom
 }
 
 /**
+ * Median milliseconds of each of `works`, run in turn `runs` times (after two warm-up rounds): taking turns
+ * spreads the machine's drifting load over all of them, so their ratios are fairer than from runs in blocks.
+ */
+export async function interleavedMediansMs(runs: number, works: ReadonlyArray<() => Promise<unknown>>): Promise<number[]> {
+  for (let round = 0; round < 2; round++) for (const work of works) await work();
+  const samples = works.map((): number[] => []);
+  for (let i = 0; i < runs; i++) {
+    for (const [index, work] of works.entries()) samples[index]!.push((await timed(work))[1] * 1000);
+  }
+  return samples.map(median);
+}
+
+/**
  * Runs `body` on a migrated scratch database of each backend: embedded (a temp data directory) and, when
  * DATABASE_URL is set, PostgreSQL (a database created and dropped by the run).
  */

@@ -171,22 +171,52 @@ export interface FeaturePageRequest {
   readonly sort?: readonly SortKey[];
 }
 
+/** The ids of one page (with `matched__`, the count of all matching rows, when `counted`), computing only the columns the filter and the order read. */
+function pageIds(knex: Knex, filter: FeatureFilter, page: FeaturePageRequest, counted: boolean): Knex.QueryBuilder {
+  const sort = page.sort ?? [];
+  const needs = needsOf(filter);
+  const sorted = new Set(sort.flatMap((key) => (key.property ? [key.property.name] : [])));
+  const pageNeeds = { ...needs, properties: SENSOR_PROPERTIES.filter((property) => sorted.has(property.name) || needs.properties.includes(property)) };
+  const ids = applyFilter(knex, knex.from(featureRows(knex, pageNeeds).as('f')).select('f.id'), filter);
+  if (counted) ids.select(knex.raw('count(*) OVER () AS matched__'));
+  return ids.orderByRaw(orderBySql(sort)).limit(page.limit).offset(page.offset);
+}
+
 /**
  * One page of features as GeoJSON texts. The page's ids are chosen first, computing only the columns the
  * filter and the order read; the full features are built for those ids alone.
  */
 export async function featurePage(knex: Knex, filter: FeatureFilter, page: FeaturePageRequest, crs: CrsDef): Promise<string[]> {
-  const sort = page.sort ?? [];
-  const needs = needsOf(filter);
-  const sorted = new Set(sort.flatMap((key) => (key.property ? [key.property.name] : [])));
-  const pageNeeds = { ...needs, properties: SENSOR_PROPERTIES.filter((property) => sorted.has(property.name) || needs.properties.includes(property)) };
-  const order = orderBySql(sort);
-  const ids = applyFilter(knex, knex.from(featureRows(knex, pageNeeds).as('f')).select('f.id'), filter)
-    .orderByRaw(order)
-    .limit(page.limit)
-    .offset(page.offset);
-  const rows: Array<{ feature: string }> = await featureSelect(knex, ids, crs).orderByRaw(order);
+  const rows: Array<{ feature: string }> = await featureSelect(knex, pageIds(knex, filter, page, false), crs).orderByRaw(orderBySql(page.sort ?? []));
   return rows.map((row) => row.feature);
+}
+
+/** Whether the filter narrows the features (so counting them costs as much as finding them). */
+const narrows = (filter: FeatureFilter): boolean =>
+  filter.bbox !== undefined || filter.time !== undefined || filter.where !== undefined || (filter.equals ?? []).length > 0;
+
+/**
+ * A page and `numberMatched`. With a narrowing filter both come from one statement — the matching rows are
+ * found once and counted by a window over them — else (every feature) the page stops at its limit and an
+ * index-only count runs beside it. A page beyond the last feature has no row to carry the count: then it is
+ * counted on its own.
+ */
+export async function featuresAndCount(
+  knex: Knex,
+  filter: FeatureFilter,
+  page: FeaturePageRequest,
+  crs: CrsDef,
+): Promise<{ features: string[]; matched: number }> {
+  if (!narrows(filter)) {
+    const [features, matched] = await Promise.all([featurePage(knex, filter, page, crs), countFeatures(knex, filter)]);
+    return { features, matched };
+  }
+  const rows: Array<{ feature: string; matched: number }> = await featureSelect(knex, knex('chosen').select('id'), crs)
+    .with('chosen', pageIds(knex, filter, page, true))
+    .select(knex.raw('(SELECT matched__ FROM chosen LIMIT 1) AS matched'))
+    .orderByRaw(orderBySql(page.sort ?? []));
+  const features = rows.map((row) => row.feature);
+  return { features, matched: rows.length > 0 ? Number(rows[0]!.matched) : await countFeatures(knex, filter) };
 }
 
 /** How many features match (`numberMatched`). */

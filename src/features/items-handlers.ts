@@ -8,7 +8,7 @@ import type { Request, RequestHandler } from 'express';
 import { NotFoundError } from '../errors/errors';
 import type { CollectionDef } from './collections';
 import { contentCrsHeader, DEFAULT_CRS, type CrsDef } from './crs';
-import { countFeatures, featureById, featurePage, type FeatureFilter } from './feature-sql';
+import { featureById, featuresAndCount, type FeatureFilter } from './feature-sql';
 import { itemHtml, itemsHtml, type Feature } from './html/features';
 import { ITEM_DECLARED, ITEMS_DECLARED, parseFeatureId, parseItemQuery, parseItemsQuery } from './items-query';
 import { apiRoot, selfAndAlternate, withQuery, type Link } from './links';
@@ -45,10 +45,7 @@ export function items(deps: ItemsDeps): RequestHandler {
     const crs: CrsDef = served.format === 'html' ? DEFAULT_CRS : parsed.crs;
     const root = apiRoot(req, deps.publicBaseUrl);
     const url = `${root}/collections/${collection.id}/items`;
-    const [texts, matched] = await Promise.all([
-      featurePage(deps.knex, filter, { limit: parsed.limit, offset: parsed.offset, sort: parsed.sort }, crs),
-      countFeatures(deps.knex, filter),
-    ]);
+    const { features: texts, matched } = await featuresAndCount(deps.knex, filter, { limit: parsed.limit, offset: parsed.offset, sort: parsed.sort }, crs);
     const links = [
       ...selfAndAlternate(url, query, served, GEOJSON, 'Features'),
       ...pagingLinks(url, query, served, { limit: parsed.limit, offset: parsed.offset, matched, returned: texts.length }),

@@ -208,6 +208,11 @@ test('property query parameters: exact match, combined with AND and with bbox; b
   expect(await itemIds('?public_contact=info@denhaag.nl')).toEqual([ids.a, ids.b]);
   const counted = JSON.parse((await request(app).get('/ogc/v1/collections/sensors/items?organisation_slug=den-haag&limit=1').expect(200)).text);
   expect([counted.numberMatched, counted.numberReturned]).toEqual([2, 1]);
+  // numberMatched counts every match, on a later page and on a page past the last match too.
+  for (const [offset, returned] of [[1, 1], [2, 0], [50, 0]] as const) {
+    const page = JSON.parse((await request(app).get(`/ogc/v1/collections/sensors/items?organisation_slug=den-haag&limit=1&offset=${offset}`).expect(200)).text);
+    expect([offset, page.numberMatched, page.numberReturned]).toEqual([offset, 2, returned]);
+  }
   await request(app).get('/ogc/v1/collections/sensors/items?personal_data=yes').expect(400);
   expect(await itemIds('?purpose=Geluidsoverlast%20meten')).toEqual([ids.c]);
   expect(await itemIds('?description=%3Cimg%20src%3Dx%20onerror%3Dalert(2)%3E')).toEqual([ids.script]);
