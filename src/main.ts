@@ -2,9 +2,9 @@
  * Server entry point: load and validate config, open the database, migrate, seed the demo on a fresh
  * embedded database, listen; on SIGTERM/SIGINT stop accepting, drain, close the database.
  */
-import type { Server } from 'node:http';
+import http, { type Server } from 'node:http';
 import { createApp } from './app';
-import { configureServer } from './http/server-settings';
+import { configureServer, MAX_HEADER_BYTES } from './http/server-settings';
 import { ConfigError, loadConfig, maskedConfig } from './config/config';
 import { openDatabase } from './db/connect';
 import { DataDirInUseError } from './db/data-dir-lock';
@@ -18,7 +18,7 @@ class StartError extends Error {}
 /** Listens on the configured port and host; a port in use or an unknown host is a StartError. */
 function listen(app: ReturnType<typeof createApp>, port: number, host: string): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, host);
+    const server = http.createServer({ maxHeaderSize: MAX_HEADER_BYTES }, app).listen(port, host);
     server.once('listening', () => resolve(server));
     server.once('error', (error: NodeJS.ErrnoException) => {
       const reasons: Record<string, string> = {

@@ -43,7 +43,8 @@ export function parseResourcePath(path: string): ResourcePath {
     throw new BadRequestError(`the resource path navigates more than ${MAX_NAVIGATION_DEPTH} relations deep`);
   }
   const notFound = (): never => {
-    throw new NotFoundError(`no resource at /${path}`);
+    const hint = path === '' || path.endsWith('/') ? ': remove the trailing slash' : '';
+    throw new NotFoundError(`no resource at /${path}${hint}`);
   };
   const steps: PathStep[] = [];
   let i = 0;

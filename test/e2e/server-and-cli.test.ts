@@ -79,6 +79,10 @@ test('first start seeds the demo, restart keeps it without seeding twice, the CL
       ['amsterdam_sensorenregister_sample_redacted.geojson', 7],
     ]);
 
+    // A long but valid filter (5 012 characters, 30 kB percent-encoded) is answered, not refused as too large a request.
+    const long = await json(first.port, `/sta/v1.1/Things?$filter=${encodeURIComponent(`name eq '${'é'.repeat(5000)}'`)}`);
+    expect(long).toEqual({ status: 200, body: { value: [] } });
+
     const refused = cli('organisation', 'list');
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain(`is in use by process ${first.child.pid}`);

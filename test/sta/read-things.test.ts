@@ -208,6 +208,7 @@ test('a trailing slash is a 404 on the STA service root, its paths and /health (
     const res = await request(app).get(path);
     expect([path, res.status]).toEqual([path, 404]);
   }
+  expect((await request(app).get('/sta/v1.1/Things/')).body).toEqual({ code: 404, type: 'error', message: 'no resource at /Things/: remove the trailing slash' });
   await request(app).get('/sta/v1.1').expect(200);
   await request(app).get('/health').expect(200);
 });
