@@ -66,6 +66,20 @@ test('filter-crs: RD New literals, and latitude-first EPSG:4326', async () => {
   expect(await matching('S_EQUALS(geometry, POINT(52.08 4.3))', '&filter-crs=EPSG:4326')).toEqual([ids.a]);
 });
 
+test('geometry literals outside the area of the filter CRS are a 400 naming the position, as for bbox', async () => {
+  const refused = async (filter: string, extra = ''): Promise<string> => {
+    const res = await request(app).get(`/ogc/v1/collections/sensors/items?filter=${encodeURIComponent(filter)}${extra}`).expect(400);
+    return res.body.detail as string;
+  };
+  expect(await refused('S_INTERSECTS(geometry, BBOX(-10000000, -10000000, 10000000, 10000000))', '&filter-crs=EPSG:28992')).toBe(
+    "filter: the geometry's position (-10000000 -10000000) lies outside the area of http://www.opengis.net/def/crs/EPSG/0/28992 (-100000,200000,400000,900000) at position 23",
+  );
+  expect(await refused('S_INTERSECTS(geometry, BBOX(-200, -100, 200, 100))')).toMatch(/^filter: the geometry's position \(-200 -100\) lies outside the area of http:\/\/www\.opengis\.net\/def\/crs\/OGC\/1\.3\/CRS84/);
+  // Latitude first in EPSG:4326: 100 is no latitude.
+  expect(await refused('S_INTERSECTS(geometry, POINT(100 4))', '&filter-crs=EPSG:4326')).toMatch(/position \(100 4\)/);
+  expect(await refused('{"op":"s_intersects","args":[{"property":"geometry"},{"type":"Point","coordinates":[200,0]}]}', '&filter-lang=cql2-json')).toMatch(/position \(200 0\)/);
+});
+
 test('temporal functions on `updated`', async () => {
   expect(await matching("T_AFTER(updated, TIMESTAMP('2024-06-01T00:00:00Z'))")).toEqual([ids.c, ids.script]);
   expect(await matching("T_BEFORE(updated, TIMESTAMP('2024-03-05T12:30:00Z'))")).toEqual([ids.a]);
