@@ -273,6 +273,8 @@ describe('bad queries are 400s that name the option, position and token', () => 
     ['$filter', "name eq 5", { option: '$filter' }],
     ['$filter', "((name eq 'a')", { option: '$filter' }],
     ['$filter', "name eq 'unterminated", { option: '$filter' }],
+    ['$filter', "st_within(location, geography'POINT(200 100)')", { option: '$filter', position: 20 }],
+    ['$expand', "Locations($filter=geo.intersects(location, geography'POLYGON((0 0, 0 95, 1 95, 0 0))'))", { option: '$expand', position: 43 }],
     ['$filter', "name eq 'a'; DROP TABLE things", { option: '$filter' }],
     ['$orderby', 'Datastreams/name', { option: '$orderby', token: 'Datastreams/name' }],
     ['$select', 'nope', { option: '$select', token: 'nope' }],

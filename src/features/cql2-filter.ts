@@ -11,6 +11,7 @@ import type { Expression } from '../query/ast';
 import { parseCql2Json } from '../query/cql2-json';
 import { parseCql2Text } from '../query/cql2-text';
 import type { Geometry, Position } from '../query/geometry';
+import { checkLiteralAreas } from '../query/geometry-area';
 import { failFor } from '../query/query-error';
 import { compileFilter } from '../query/sql/compile';
 import { value } from '../query/sql/coerce';
@@ -91,41 +92,6 @@ function flipGeometry(geometry: Geometry): Geometry {
   }
 }
 
-/** Every position of a geometry. */
-function positionsOf(geometry: Geometry): Position[] {
-  switch (geometry.type) {
-    case 'Point':
-      return [geometry.coordinates];
-    case 'LineString':
-    case 'MultiPoint':
-      return geometry.coordinates;
-    case 'Polygon':
-    case 'MultiLineString':
-      return geometry.coordinates.flat();
-    case 'MultiPolygon':
-      return geometry.coordinates.flat(2);
-    case 'GeometryCollection':
-      return geometry.geometries.flatMap(positionsOf);
-  }
-}
-
-/** Each geometry literal of `node` lies inside the area of `crs` (as the bbox parameter must); 400 otherwise. */
-function checkLiteralAreas(node: Expression, crs: CrsDef): void {
-  if (node.kind === 'geometry') {
-    const [minA, minB, maxA, maxB] = crs.validArea;
-    const outside = positionsOf(node.geometry).find(([a = NaN, b = NaN]) => !(a >= minA && a <= maxA && b >= minB && b <= maxB));
-    if (outside) {
-      failFor('filter')(node.pos, '', `the geometry's position (${outside.join(' ')}) lies outside the area of ${crs.uri} (${crs.validArea.join(',')})`);
-    }
-    return;
-  }
-  for (const child of Object.values(node)) {
-    for (const item of Array.isArray(child) ? child : [child]) {
-      if (item && typeof item === 'object' && 'kind' in item) checkLiteralAreas(item as Expression, crs);
-    }
-  }
-}
-
 /** Geometry literals written in a lat/lon CRS, turned to the lon/lat order PostGIS uses. */
 function toLonLat(node: Expression): Expression {
   if (node.kind === 'geometry') return { ...node, geometry: flipGeometry(node.geometry) };
@@ -152,7 +118,7 @@ export function parseFeatureFilter(query: Record<string, string>): Expression | 
   }
   const crs: CrsDef = parseCrs('filter-crs', query['filter-crs']);
   const parsed = language === 'cql2-json' ? parseCql2Json(text, { srid: crs.srid }) : parseCql2Text(text, { srid: crs.srid });
-  checkLiteralAreas(parsed, crs);
+  checkLiteralAreas(parsed, 'filter', () => ({ area: crs.validArea, crs: crs.uri }));
   return crs.latLon ? toLonLat(parsed) : parsed;
 }
 

@@ -6,6 +6,7 @@
  * the rest, so clients still get every entity.
  */
 import type { Expression } from './ast';
+import { checkLiteralAreas, LON_LAT_AREA } from './geometry-area';
 import { checkLength, resolveLimits, type QueryLimits } from './limits';
 import { parseExpand, type ExpandItem as GenericExpandItem } from './parse-expand';
 import { ODataExpressionParser, type ODataSource, type OrderByItem, type SelectItem } from './parse-filter';
@@ -80,6 +81,7 @@ function applyOption(
   switch (name) {
     case '$filter':
       target.filter = new ODataExpressionParser(source).parseFilter();
+      checkLiteralAreas(target.filter, source.option, (srid) => (srid === 4326 ? LON_LAT_AREA : undefined));
       return;
     case '$orderby':
       target.orderBy = new ODataExpressionParser(source).parseOrderBy();
