@@ -16,8 +16,9 @@ const PREFIX = /^(\/[A-Za-z0-9._~\-]+)*$/;
 export function baseUrl(req: Request, configured: string | undefined): string {
   if (configured) return configured;
   const proto = firstValue(req.headers['x-forwarded-proto']);
-  const host = firstValue(req.headers['x-forwarded-host']) ?? req.headers.host ?? 'localhost';
+  // An unusable forwarded host falls back to the request's own Host (then to localhost), never half a URL.
+  const host = [firstValue(req.headers['x-forwarded-host']), req.headers.host].find((candidate) => candidate !== undefined && HOST.test(candidate)) ?? 'localhost';
   const prefix = (firstValue(req.headers['x-forwarded-prefix']) ?? '').replace(/\/+$/, '');
   const scheme = proto === 'https' || proto === 'http' ? proto : req.protocol;
-  return `${scheme}://${HOST.test(host) ? host : 'localhost'}${PREFIX.test(prefix) ? prefix : ''}`;
+  return `${scheme}://${host}${PREFIX.test(prefix) ? prefix : ''}`;
 }

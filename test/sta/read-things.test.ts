@@ -126,6 +126,12 @@ test('links follow X-Forwarded headers when no public base URL is configured', a
   expect(res.body.value[0].url).toBe('https://proxy.example.org/register/sta/v1.1/Things');
 });
 
+test('an unusable X-Forwarded-Host falls back to the request Host, port included', async () => {
+  const plain = testApp(db);
+  const res = await request(plain).get('/sta/v1.1').set('Host', 'register.test:8080').set('X-Forwarded-Host', 'evil.example/<x>').expect(200);
+  expect(res.body.value[0].url).toBe('http://register.test:8080/sta/v1.1/Things');
+});
+
 test('health reports the database', async () => {
   const res = await request(app).get('/health').expect(200);
   expect(res.body).toEqual({ status: 'ok', database: { backend: db.backend, status: 'ok', ms: expect.any(Number) } });
