@@ -12,7 +12,7 @@ import type { Cql2Options } from './cql2-text';
 import { CQL2_FUNCTIONS } from './functions';
 import { readGeoJsonGeometry } from './geojson';
 import { bboxGeometry } from './geometry';
-import { checkLength, resolveLimits, type QueryLimits } from './limits';
+import { checkText, resolveLimits, type QueryLimits } from './limits';
 import { failFor, quoteToken, type Fail } from './query-error';
 import { cql2TimestampProblem, dateProblem } from './temporal';
 
@@ -31,7 +31,7 @@ export function parseCql2Json(json: unknown, options: Cql2Options = {}): Express
 }
 
 function parseJsonText(text: string, limits: QueryLimits, fail: Fail): unknown {
-  checkLength(text, limits, fail);
+  checkText(text, limits, fail);
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
@@ -72,7 +72,10 @@ class Cql2JsonReader {
 
   private read(value: unknown, path: string): Expression {
     if (typeof value === 'boolean') return { kind: 'boolean', value, pos: -1 };
-    if (typeof value === 'string') return { kind: 'string', value, pos: -1 };
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return this.failAt(path, 'a NUL character is not allowed in a string');
+      return { kind: 'string', value, pos: -1 };
+    }
     if (typeof value === 'number') return this.checked(() => build.numberLiteral(String(value), -1), path);
     if (Array.isArray(value)) {
       return { kind: 'array', items: value.map((item, i) => this.expression(item, `${path}[${i}]`)), pos: -1 };

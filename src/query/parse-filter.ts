@@ -7,7 +7,7 @@
 import type { DateLiteral, DateTimeLiteral, DurationLiteral, Expression, GeometryLiteral, PropertyRef } from './ast';
 import * as build from './build';
 import { STA_FUNCTIONS } from './functions';
-import { DepthGuard, checkLength, resolveLimits, type QueryLimits } from './limits';
+import { DepthGuard, checkText, resolveLimits, type QueryLimits } from './limits';
 import { ODataLexer, type ODataToken } from './odata-lexer';
 import { ParserBase } from './parser-base';
 import { failFor, quoteToken } from './query-error';
@@ -65,7 +65,7 @@ export function parseFilter(
 ): Expression {
   const option = options.option ?? '$filter';
   const limits = resolveLimits(options.limits);
-  checkLength(text, limits, failFor(option));
+  checkText(text, limits, failFor(option));
   return new ODataExpressionParser({ option, text, start: 0, end: text.length, limits }).parseFilter();
 }
 

@@ -7,7 +7,7 @@
  */
 import type { Expression } from './ast';
 import { checkLiteralAreas, LON_LAT_AREA } from './geometry-area';
-import { checkLength, resolveLimits, type QueryLimits } from './limits';
+import { checkText, resolveLimits, type QueryLimits } from './limits';
 import { parseExpand, type ExpandItem as GenericExpandItem } from './parse-expand';
 import { ODataExpressionParser, type ODataSource, type OrderByItem, type SelectItem } from './parse-filter';
 import { failFor, quoteToken } from './query-error';
@@ -60,7 +60,7 @@ export function parseQueryOptions(raw: Record<string, string>, config: QueryOpti
     const fail = failFor(name);
     if (!TOP_LEVEL_OPTIONS.has(name)) fail(0, name, `unknown query option ${quoteToken(name)}`);
     if (typeof value !== 'string') fail(0, '', 'must be given once, as text');
-    checkLength(value, limits, fail);
+    checkText(value, limits, fail);
     applyOption(result, name, { option: name, text: value, start: 0, end: value.length, limits }, config, 0);
   }
   return result;
