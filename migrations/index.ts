@@ -9,6 +9,7 @@ import * as sensingCore from './20261203_0003_sensing_core';
 import * as changeLog from './20261203_0004_change_log';
 import * as vocabularies from './20261203_0005_vocabularies';
 import * as uniqueReference from './20261203_0006_unique_reference';
+import * as tryTimestamp from './20261204_0007_try_timestamp';
 
 const MIGRATIONS: ReadonlyArray<[string, Knex.Migration]> = [
   ['20261203_0001_postgis', postgis],
@@ -17,6 +18,7 @@ const MIGRATIONS: ReadonlyArray<[string, Knex.Migration]> = [
   ['20261203_0004_change_log', changeLog],
   ['20261203_0005_vocabularies', vocabularies],
   ['20261203_0006_unique_reference', uniqueReference],
+  ['20261204_0007_try_timestamp', tryTimestamp],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Knex.Migration]> = {

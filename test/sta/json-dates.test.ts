@@ -15,6 +15,12 @@ beforeAll(async () => {
   db = await openTestDatabase();
   // Published: Camera Spui (activeFrom 2024-01-15), Camera Plein, Geluidsmeter Amersfoort (2023-05-01), <script>.
   await addSensorFixture(db.knex);
+  // Published values that look like dates but are none: they never match, and never make a query fail.
+  const { organisation_id } = await db.knex('things').where({ name: 'Camera Plein' }).first('organisation_id');
+  await db.knex('things').insert([
+    { organisation_id, publication: 'published', name: 'Odd date', description: '', properties: { reference: 'ODD-1', activeFrom: '2023-02-31' } },
+    { organisation_id, publication: 'published', name: 'Odd time', description: '', properties: { reference: 'ODD-2', activeFrom: '2023-01-01T99:99' } },
+  ]);
   app = testApp(db);
 });
 

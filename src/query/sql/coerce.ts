@@ -57,16 +57,15 @@ export function asBoolean(v: Value, fail: Fail, pos: number): Sql {
 }
 
 const ISO_DATE_TIME = `^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}(:?\\d{2})?)?)?$`;
-const OFFSET_AT_END = '(Z|[+-]\\d{2}(:?\\d{2})?)$';
 
 /**
  * A JSON string holding an ISO 8601 date or date-time as timestamptz (a date, or a time without offset, in
- * UTC); anything else — another string, a number, an object — is NULL, so it never matches.
+ * UTC); anything else — another string, a date that does not exist, a number, an object — is NULL, so it never
+ * matches (`register_try_timestamptz`, migration 0007, reads without failing).
  */
 function jsonTimestamp(fragment: Sql): Sql {
   const text = sql`(${fragment} #>> '{}')`;
-  return sql`(CASE WHEN jsonb_typeof(${fragment}) = 'string' AND ${text} ~ ${ISO_DATE_TIME}
-    THEN CASE WHEN ${text} ~ ${OFFSET_AT_END} THEN ${text}::timestamptz ELSE ${text}::timestamp AT TIME ZONE 'UTC' END END)`;
+  return sql`(CASE WHEN jsonb_typeof(${fragment}) = 'string' AND ${text} ~ ${ISO_DATE_TIME} THEN register_try_timestamptz(${text}) END)`;
 }
 
 /** The value as SQL timestamptz (the start, for intervals). */
