@@ -5,6 +5,7 @@
  * 8 decimals in degrees, 3 in metres). Axis order is the authority's: lat,lon for EPSG:4326 and EPSG:4258.
  */
 import { BadRequestError } from '../errors/errors';
+import { DEGREE_DECIMALS } from '../model/precision';
 
 /** One CRS the API serves. */
 export interface CrsDef {
@@ -29,9 +30,9 @@ const EPSG = (code: number): string => `http://www.opengis.net/def/crs/EPSG/0/${
 
 /** Supported CRSs, CRS84 first (the default, NL `/geo/default-crs`). */
 export const SUPPORTED_CRS: readonly CrsDef[] = [
-  { uri: CRS84, title: 'WGS 84 (lon, lat)', srid: 4326, latLon: false, decimals: 8, validArea: [-180, -90, 180, 90], geographic: true },
-  { uri: EPSG(4326), title: 'WGS 84 (lat, lon)', srid: 4326, latLon: true, decimals: 8, validArea: [-90, -180, 90, 180], geographic: true },
-  { uri: EPSG(4258), title: 'ETRS89 (lat, lon)', srid: 4258, latLon: true, decimals: 8, validArea: [-90, -180, 90, 180], geographic: true },
+  { uri: CRS84, title: 'WGS 84 (lon, lat)', srid: 4326, latLon: false, decimals: DEGREE_DECIMALS, validArea: [-180, -90, 180, 90], geographic: true },
+  { uri: EPSG(4326), title: 'WGS 84 (lat, lon)', srid: 4326, latLon: true, decimals: DEGREE_DECIMALS, validArea: [-90, -180, 90, 180], geographic: true },
+  { uri: EPSG(4258), title: 'ETRS89 (lat, lon)', srid: 4258, latLon: true, decimals: DEGREE_DECIMALS, validArea: [-90, -180, 90, 180], geographic: true },
   // EPSG:28992 area of use (Netherlands onshore and offshore) with a margin, in metres.
   { uri: EPSG(28992), title: 'Amersfoort / RD New', srid: 28992, latLon: false, decimals: 3, validArea: [-100000, 200000, 400000, 900000], geographic: false },
   { uri: EPSG(3857), title: 'WGS 84 / Pseudo-Mercator', srid: 3857, latLon: false, decimals: 3, validArea: [-20037508.35, -20048966.11, 20037508.35, 20048966.11], geographic: false },

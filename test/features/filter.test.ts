@@ -66,6 +66,15 @@ test('filter-crs: RD New literals, and latitude-first EPSG:4326', async () => {
   expect(await matching('S_EQUALS(geometry, POINT(52.08 4.3))', '&filter-crs=EPSG:4326')).toEqual([ids.a]);
 });
 
+test('coordinates copied from a response find their feature (stored with the 8 decimals published)', async () => {
+  const item = await request(app).get(`/ogc/v1/collections/sensors/items/${ids.c}`).expect(200);
+  const [x, y] = JSON.parse(item.text).geometry.coordinates as [number, number];
+  expect(await matching(`S_EQUALS(geometry, POINT(${x} ${y}))`)).toEqual([ids.c]);
+  expect(await matching(`S_INTERSECTS(geometry, BBOX(${x}, ${y}, ${x}, ${y}))`)).toEqual([ids.c]);
+  const box = await request(app).get(`/ogc/v1/collections/sensors/items?bbox=${x},${y},${x},${y}`).expect(200);
+  expect(JSON.parse(box.text).features.map((feature: { id: number }) => feature.id)).toEqual([ids.c]);
+});
+
 test('geometry literals outside the area of the filter CRS are a 400 naming the position, as for bbox', async () => {
   const refused = async (filter: string, extra = ''): Promise<string> => {
     const res = await request(app).get(`/ogc/v1/collections/sensors/items?filter=${encodeURIComponent(filter)}${extra}`).expect(400);

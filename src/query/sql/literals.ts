@@ -8,9 +8,13 @@ import { sql, type Sql } from './sql';
 const MIN_TIME = '-infinity';
 const MAX_TIME = 'infinity';
 
-/** A geometry literal in SRID 4326 (transformed by PostGIS when given in another CRS). */
-function geometrySql(geometry: unknown, srid: number): Sql {
-  const source = sql`ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(geometry)}), ${srid}::int)`;
+/**
+ * A geometry literal in SRID 4326 (transformed by PostGIS when given in another CRS). A bbox literal is taken
+ * as its envelope, so a degenerate box (a point, a line) is that point or line and still intersects.
+ */
+function geometrySql(geometry: unknown, srid: number, bbox: boolean): Sql {
+  const parsed = sql`ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(geometry)}), ${srid}::int)`;
+  const source = bbox ? sql`ST_Envelope(${parsed})` : parsed;
   return srid === 4326 ? source : sql`ST_Transform(${source}, 4326)`;
 }
 
@@ -32,7 +36,7 @@ export function literalValue(node: Literal, fail: Fail, compile: (expr: Expressi
     case 'time':
       return value(sql`(${node.value})::time`, 'time', node.value);
     case 'geometry':
-      return value(geometrySql(node.geometry, node.srid), 'geometry', 'a geometry');
+      return value(geometrySql(node.geometry, node.srid, node.bbox !== undefined), 'geometry', 'a geometry');
     case 'interval': {
       const bound = (expr: Expression | null, open: string): Sql => {
         if (expr === null) return sql`(${open})::timestamptz`;

@@ -7,6 +7,10 @@ import type { Knex } from 'knex';
 import type { ImportRecord } from '../profile-types';
 import { allocateIds } from './allocate-ids';
 import { insertRows } from './insert-rows';
+import { DEGREE_DECIMALS } from '../../model/precision';
+
+/** A record's point in WGS 84 (SQL over the row `r`). */
+const WGS84_POINT = 'ST_Transform(ST_SetSRID(ST_MakePoint(r._x, r._y), r._srid), 4326)';
 
 export type Publication = 'draft' | 'published' | 'retired';
 
@@ -90,9 +94,10 @@ async function writeBatch(trx: Knex, records: readonly ImportRecord[], options: 
     })),
     {
       encoding_type: `'${GEOJSON}'`,
-      // The geometry is the published point exactly (9 decimals, 0.1 mm), so st_equals and bbox on it agree.
-      geom: 'ST_SetSRID(ST_GeomFromGeoJSON(ST_AsGeoJSON(ST_Transform(ST_SetSRID(ST_MakePoint(r._x, r._y), r._srid), 4326), 9)), 4326)',
-      location: 'ST_AsGeoJSON(ST_Transform(ST_SetSRID(ST_MakePoint(r._x, r._y), r._srid), 4326), 9)::jsonb',
+      // The point in WGS 84 with the 8 decimals (about 1 mm) both APIs publish in degrees; the geometry is that
+      // point exactly, so a filter or bbox on published coordinates finds it.
+      geom: `ST_SetSRID(ST_GeomFromGeoJSON(ST_AsGeoJSON(${WGS84_POINT}, ${DEGREE_DECIMALS})), 4326)`,
+      location: `ST_AsGeoJSON(${WGS84_POINT}, ${DEGREE_DECIMALS})::jsonb`,
     },
   );
   await insertRows(
