@@ -271,6 +271,7 @@ describe('bad queries are 400s that name the option, position and token', () => 
     ['$filter', "foo(name) eq 1", { option: '$filter', position: 0, token: 'foo' }],
     ['$filter', "nonsense eq 1", { option: '$filter', position: 0, token: 'nonsense' }],
     ['$filter', "name eq 5", { option: '$filter' }],
+    ['$filter', "name gt 2020-01-01T00:00:00Z", { option: '$filter' }],
     ['$filter', "((name eq 'a')", { option: '$filter' }],
     ['$filter', "name eq 'unterminated", { option: '$filter' }],
     ['$filter', "st_within(location, geography'POINT(200 100)')", { option: '$filter', position: 20 }],

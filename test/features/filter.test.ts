@@ -143,6 +143,8 @@ test.each([
   ['filter=' + encodeURIComponent('{"op":"=","args":[1]}') + '&filter-lang=cql2-json', /filter: /],
   ['filter=' + encodeURIComponent('personal_data = 5'), /filter: /],
   ['filter=' + encodeURIComponent("active_from BETWEEN DATE('2023-01-01') AND DATE('2023-12-31')"), /'between' needs a number, got a date at position 20/],
+  ['filter=' + encodeURIComponent("name > TIMESTAMP('2000-01-01T00:00:00Z')"), /cannot compare queryable 'name' with .*compare text with a string literal at position/],
+  ['filter=' + encodeURIComponent("reference > DATE('2000-01-01')"), /cannot compare queryable 'reference' with/],
 ])('malformed filters are 400 problems: %s', async (query, message) => {
   const res = await request(app).get(`/ogc/v1/collections/sensors/items?${query}`).expect(400);
   expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);

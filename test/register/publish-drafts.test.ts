@@ -42,4 +42,7 @@ test('--all publishes the remaining drafts of the organisation only', async () =
   expect(await publishDrafts(db.knex, haag, { all: true }, 'test')).toBe(1);
   expect(await states()).toEqual({ A: 'published', B: 'published', C: 'published', D: 'draft' });
   expect(await publishDrafts(db.knex, haag, { all: true }, 'test')).toBe(0);
+  await expect(publishDrafts(db.knex, haag, { references: ['A'] }, 'test')).rejects.toMatchObject({
+    message: 'no draft with reference "A" (published); nothing was published',
+  });
 });

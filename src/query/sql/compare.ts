@@ -52,7 +52,9 @@ export function compare(op: ComparisonOp, a: Value, b: Value, fail: Fail, pos: n
     return sql`FALSE`;
   }
   const operator = raw(OPERATOR[op]);
-  const textual = (a.type === 'text' && b.type !== 'number') || (b.type === 'text' && a.type !== 'number');
+  // Text compares with text (or JSON, as text); with a number, a date or a time it is a client error.
+  const notText = (v: Value): boolean => v.type === 'number' || v.type === 'time' || TEMPORAL.has(v.type);
+  const textual = (a.type === 'text' && !notText(b)) || (b.type === 'text' && !notText(a));
   if (textual) {
     return sql`(${asText(a, fail, pos)} COLLATE "C" ${operator} ${asText(b, fail, pos)} COLLATE "C")`;
   }

@@ -19,7 +19,13 @@ export async function publishDrafts(knex: Knex, organisationId: number, selectio
       const found = new Set(rows.map((row) => row.reference));
       const missing = selection.references.filter((reference) => !found.has(reference));
       if (missing.length > 0) {
-        throw new NotFoundError(`no draft with reference ${missing.map((reference) => JSON.stringify(reference)).join(', ')}; nothing was published`);
+        const others: Array<{ reference: string; publication: string }> = await trx('things')
+          .where({ organisation_id: organisationId })
+          .whereRaw(`properties->>'reference' = ANY(?::text[])`, [toPgArray(missing)])
+          .select(trx.raw(`properties->>'reference' AS reference`), 'publication');
+        const state = new Map(others.map((row) => [row.reference, row.publication]));
+        const named = missing.map((reference) => `${JSON.stringify(reference)}${state.has(reference) ? ` (${state.get(reference)})` : ''}`);
+        throw new NotFoundError(`no draft with reference ${named.join(', ')}; nothing was published`);
       }
     }
     if (rows.length === 0) return 0;
