@@ -29,7 +29,9 @@ function pagingLinks(url: string, query: Record<string, string>, served: Negotia
   const at = (offset: number): string => withQuery(url, { ...query, limit: String(page.limit), offset: String(offset) });
   const links: Link[] = [];
   if (page.offset + page.returned < page.matched) links.push({ href: at(page.offset + page.limit), rel: 'next', type, title: 'Volgende / Next page' });
-  if (page.offset > 0) links.push({ href: at(Math.max(0, page.offset - page.limit)), rel: 'prev', type, title: 'Vorige / Previous page' });
+  // From beyond the last feature, `prev` leads to the last page rather than through empty ones.
+  const previous = Math.max(0, Math.min(page.offset - page.limit, page.matched - page.limit));
+  if (page.offset > 0) links.push({ href: at(previous), rel: 'prev', type, title: 'Vorige / Previous page' });
   return links;
 }
 

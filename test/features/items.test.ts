@@ -213,6 +213,8 @@ test('property query parameters: exact match, combined with AND and with bbox; b
     const page = JSON.parse((await request(app).get(`/ogc/v1/collections/sensors/items?organisation_slug=den-haag&limit=1&offset=${offset}`).expect(200)).text);
     expect([offset, page.numberMatched, page.numberReturned]).toEqual([offset, 2, returned]);
   }
+  const past = JSON.parse((await request(app).get('/ogc/v1/collections/sensors/items?organisation_slug=den-haag&limit=1&offset=50').expect(200)).text);
+  expect(past.links.find((link: { rel: string }) => link.rel === 'prev').href).toMatch(/[?&]offset=1(&|$)/);
   await request(app).get('/ogc/v1/collections/sensors/items?personal_data=yes').expect(400);
   expect(await itemIds('?purpose=Geluidsoverlast%20meten')).toEqual([ids.c]);
   expect(await itemIds('?description=%3Cimg%20src%3Dx%20onerror%3Dalert(2)%3E')).toEqual([ids.script]);
