@@ -5,6 +5,7 @@
  * `/geo/bbox-query-parameter`: coordinates outside the CRS's area are an error.
  */
 import { BadRequestError } from '../errors/errors';
+import { insideArea } from '../query/geometry-area';
 import type { CrsDef } from './crs';
 
 /** A bbox in the requested CRS's coordinates, reordered to x (east) / y (north). */
@@ -29,14 +30,8 @@ export function parseBbox(value: string, crs: CrsDef): BoundingBox {
   const half = numbers.length / 2;
   // 6 numbers are minA,minB,minZ,maxA,maxB,maxZ: heights are ignored (points have none).
   const [minA, minB, maxA, maxB] = [at(0), at(1), at(half), at(half + 1)];
-  const [areaMinA, areaMinB, areaMaxA, areaMaxB] = crs.validArea;
-  for (const [a, b] of [
-    [minA, minB],
-    [maxA, maxB],
-  ] as const) {
-    if (a < areaMinA || a > areaMaxA || b < areaMinB || b > areaMaxB) {
-      throw new BadRequestError(`bbox '${value}' lies outside the area of ${crs.uri} (${crs.validArea.join(',')})`);
-    }
+  if (!insideArea(crs.validArea, minA, minB) || !insideArea(crs.validArea, maxA, maxB)) {
+    throw new BadRequestError(`bbox '${value}' lies outside the area of ${crs.uri} (${crs.validArea.join(',')})`);
   }
   const box = crs.latLon
     ? { minX: minB, minY: minA, maxX: maxB, maxY: maxA }

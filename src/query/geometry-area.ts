@@ -19,8 +19,14 @@ export interface CrsArea {
 /** Longitude −180…180, latitude −90…90 (WGS 84 in x/y order). */
 export const LON_LAT_AREA: CrsArea = { area: [-180, -90, 180, 90], crs: 'WGS 84 (longitude, latitude)' };
 
+/** Whether the position (a, b) lies inside `area` (NaN never does). */
+export function insideArea(area: Area, a: number, b: number): boolean {
+  const [minA, minB, maxA, maxB] = area;
+  return a >= minA && a <= maxA && b >= minB && b <= maxB;
+}
+
 /** Every position of a geometry. */
-export function positionsOf(geometry: Geometry): Position[] {
+function positionsOf(geometry: Geometry): Position[] {
   switch (geometry.type) {
     case 'Point':
       return [geometry.coordinates];
@@ -46,8 +52,7 @@ export function checkLiteralAreas(node: Expression, option: string, areaOf: (sri
     const known = areaOf(node.srid);
     if (!known) return;
     const { area, crs } = known;
-    const [minA, minB, maxA, maxB] = area;
-    const outside = positionsOf(node.geometry).find(([a = NaN, b = NaN]) => !(a >= minA && a <= maxA && b >= minB && b <= maxB));
+    const outside = positionsOf(node.geometry).find(([a = NaN, b = NaN]) => !insideArea(area, a, b));
     if (outside) failFor(option)(node.pos, '', `the geometry's position (${outside.join(' ')}) lies outside the area of ${crs} (${area.join(',')})`);
     return;
   }
