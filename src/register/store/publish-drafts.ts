@@ -12,18 +12,19 @@ export type DraftSelection = { all: true } | { references: readonly string[] };
 /** Publishes the selected drafts of `organisationId`; returns how many. Unknown references publish nothing. */
 export async function publishDrafts(knex: Knex, organisationId: number, selection: DraftSelection, actor: string): Promise<number> {
   return knex.transaction(async (trx) => {
-    const drafts = trx('things').where({ organisation_id: organisationId, publication: 'draft' });
-    if ('references' in selection) drafts.whereRaw(`properties->>'reference' = ANY(?::text[])`, [toPgArray(selection.references)]);
-    const rows: Array<{ id: number; reference: string | null }> = await drafts.select('id', trx.raw(`properties->>'reference' AS reference`)).forUpdate();
+    // The named Things in any state (to say why one is not a draft), or every draft.
+    const query = trx('things').where({ organisation_id: organisationId });
+    if ('references' in selection) query.whereRaw(`properties->>'reference' = ANY(?::text[])`, [toPgArray(selection.references)]);
+    else query.where({ publication: 'draft' });
+    const found: Array<{ id: number; reference: string | null; publication: string }> = await query
+      .select('id', trx.raw(`properties->>'reference' AS reference`), 'publication')
+      .forUpdate();
+    const rows = found.filter((row) => row.publication === 'draft');
     if ('references' in selection) {
-      const found = new Set(rows.map((row) => row.reference));
-      const missing = selection.references.filter((reference) => !found.has(reference));
+      const drafts = new Set(rows.map((row) => row.reference));
+      const state = new Map(found.map((row) => [row.reference, row.publication]));
+      const missing = selection.references.filter((reference) => !drafts.has(reference));
       if (missing.length > 0) {
-        const others: Array<{ reference: string; publication: string }> = await trx('things')
-          .where({ organisation_id: organisationId })
-          .whereRaw(`properties->>'reference' = ANY(?::text[])`, [toPgArray(missing)])
-          .select(trx.raw(`properties->>'reference' AS reference`), 'publication');
-        const state = new Map(others.map((row) => [row.reference, row.publication]));
         const named = missing.map((reference) => `${JSON.stringify(reference)}${state.has(reference) ? ` (${state.get(reference)})` : ''}`);
         throw new NotFoundError(`no draft with reference ${named.join(', ')}; nothing was published`);
       }
